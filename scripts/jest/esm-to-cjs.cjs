@@ -2,7 +2,7 @@
 // This transformer rewrites those packages to CommonJS for the test sandbox only; production uses Node's require(esm).
 const babelJest = require('babel-jest').default;
 
-module.exports = babelJest.createTransformer({
+const babel = babelJest.createTransformer({
   babelrc: false,
   configFile: false,
   compact: false,
@@ -12,3 +12,13 @@ module.exports = babelJest.createTransformer({
     require.resolve('@babel/plugin-transform-modules-commonjs'),
   ],
 });
+
+// ESM code re-creates `require` with createRequire(import.meta.url); in CommonJS it already exists,
+// and the shadowing declaration would break the `require` calls the transform adds.
+const dropRequireShim = (src) => src.replace(/^const require = createRequire\(import\.meta\.url\);$/m, '');
+
+module.exports = {
+  canInstrument: babel.canInstrument,
+  getCacheKey: (src, file, opts) => babel.getCacheKey(dropRequireShim(src), file, opts),
+  process: (src, file, opts) => babel.process(dropRequireShim(src), file, opts),
+};

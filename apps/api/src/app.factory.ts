@@ -12,6 +12,7 @@ import { validationPipe } from './common/validation';
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), new ExpressAdapter(), {
     bufferLogs: true,
+    abortOnError: false,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
