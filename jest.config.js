@@ -5,7 +5,7 @@ const ignoreAllButEsm = require('./scripts/jest/esm-packages.cjs')(path.join(__d
 
 const { compilerOptions } = require('./tsconfig.json');
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}(/.*)?$`, `<rootDir>/${target}$1`]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
 
 const server = (displayName, testMatch, extra = {}) => ({

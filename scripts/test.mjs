@@ -15,7 +15,8 @@ ensureSystemPackages({ ffmpeg: 'ffmpeg', ffprobe: 'ffmpeg', 'redis-server': 'red
 const { startPostgres, startRedis } = await import('./lib/services.mjs');
 const { buildIfStale, SERVER, DASHBOARD } = await import('./lib/build.mjs');
 
-const dir = path.join(root, '.data/test');
+// One folder per run, so two runs on one machine never share services or data.
+const dir = path.join(root, '.data/test', `run-${process.pid}`);
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const stops = [];
@@ -41,6 +42,7 @@ try {
     TEST_REDIS_URL: redis.url,
     CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     TEST_ARTIFACTS: path.join(root, 'test-results'),
+    TEST_RUN_DIR: dir,
   };
   const maxWorkers = process.env.JEST_WORKERS ?? '2';
   const args = ['node_modules/jest/bin/jest.js', '--ci', `--maxWorkers=${maxWorkers}`, '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
@@ -63,5 +65,6 @@ try {
   code = 1;
 } finally {
   for (const stop of stops) await stop().catch(() => undefined);
+  rmSync(dir, { recursive: true, force: true });
 }
 process.exit(code);

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
 import { createDataSource } from '@app/db';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './common/config.module';
 import { RedisModule } from './common/redis.module';
@@ -32,7 +33,9 @@ export class AppModule {
         }),
         RedisModule,
         AuthModule,
+        AuditModule,
         HealthModule,
+        // Feature modules: one line each.
       ],
     };
   }

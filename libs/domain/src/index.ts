@@ -1,2 +1,3 @@
 export * from './auth/roles';
 export * from './auth/password';
+export * from './series/episode-stage';

@@ -40,7 +40,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     REDIS_URL: process.env.TEST_REDIS_URL,
     JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456',
     DASHBOARD_DIR: path.join(ROOT, 'dist/dashboard/browser'),
-    MEDIA_DIR: path.join(ROOT, '.data/test/media', db.name),
+    MEDIA_DIR: path.join(process.env.TEST_RUN_DIR ?? path.join(ROOT, '.data/test'), 'media', db.name),
     ...options.env,
   };
   const procs: ChildProcess[] = [];

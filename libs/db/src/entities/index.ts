@@ -1,7 +1,10 @@
 import { AuditEventEntity } from './audit-event.entity';
+import { EpisodeEntity } from './episode.entity';
+import { RoomEntity } from './room.entity';
+import { SeriesEntity } from './series.entity';
 import { UserEntity } from './user.entity';
 
-export { AuditEventEntity, UserEntity };
+export { AuditEventEntity, EpisodeEntity, RoomEntity, SeriesEntity, UserEntity };
 
-/** Every entity, registered once here. */
-export const entities = [UserEntity, AuditEventEntity];
+/** Every entity, registered once here. Add new ones to the list. */
+export const entities = [UserEntity, AuditEventEntity, RoomEntity, SeriesEntity, EpisodeEntity];
