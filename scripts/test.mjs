@@ -26,8 +26,8 @@ try {
   const [pg, redis] = await Promise.all([startPostgres({ dir: path.join(dir, 'postgres'), fresh: true }), startRedis({ dir: path.join(dir, 'redis') })]);
   stops.push(pg.stop, redis.stop);
 
-  buildIfStale(SERVER);
-  buildIfStale(DASHBOARD);
+  buildIfStale(SERVER); // the migration command and the e2e tests run the built server
+  if (!process.env.SKIP_DASHBOARD_BUILD) buildIfStale(DASHBOARD);
 
   const templateUrl = await pg.ensureDatabase('template_app');
   const migrate = spawnSync('node', ['dist/libs/db/src/cli.js', 'migrate'], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: templateUrl } });
