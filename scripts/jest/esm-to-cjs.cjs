@@ -15,7 +15,11 @@ const babel = babelJest.createTransformer({
 
 // ESM code re-creates `require` with createRequire(import.meta.url); in CommonJS it already exists,
 // and the shadowing declaration would break the `require` calls the transform adds.
-const dropRequireShim = (src) => src.replace(/^const require = createRequire\(import\.meta\.url\);$/m, '');
+// `export * as ns from 'x'` (e.g. @tus/utils) needs a Babel plugin we do not install; rewrite it to import + export.
+const dropRequireShim = (src) =>
+  src
+    .replace(/^const require = createRequire\(import\.meta\.url\);$/m, '')
+    .replace(/^export \* as (\w+) from (['"][^'"]+['"]);?$/gm, 'import * as $1 from $2; export { $1 };');
 
 module.exports = {
   canInstrument: babel.canInstrument,

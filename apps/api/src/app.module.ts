@@ -8,6 +8,17 @@ import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './common/config.module';
 import { RedisModule } from './common/redis.module';
 import { HealthModule } from './health/health.module';
+import { MediaModule } from './media/media.module';
+import { UploadsModule } from './uploads/uploads.module';
+import { UsersModule } from './users/users.module';
+import { SeriesModule } from './series/series.module';
+import { EquipmentModule } from './equipment/equipment.module';
+import { ChecklistsModule } from './checklists/checklists.module';
+import { BroadcastsModule } from './broadcasts/broadcasts.module';
+import { IcalModule } from './ical/ical.module';
+import { RoomsModule } from './rooms/rooms.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { ActivitiesModule } from './activities/activities.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +47,17 @@ export class AppModule {
         AuditModule,
         HealthModule,
         // Feature modules: one line each.
+        MediaModule,
+        UploadsModule,
+        UsersModule,
+        SeriesModule,
+        EquipmentModule,
+        ChecklistsModule,
+        BroadcastsModule,
+        IcalModule,
+        RoomsModule,
+        CalendarModule,
+        ActivitiesModule,
       ],
     };
   }

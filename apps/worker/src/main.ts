@@ -1,7 +1,11 @@
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import pino from 'pino';
 import { loadConfigOrExit } from '@app/config';
+import { createDataSource } from '@app/db';
 import { createRedis } from '@app/jobs';
+import { createStorage } from '@app/storage';
+import { startProbeWorker } from './processors/probe.processor';
 
 /**
  * The media worker. It connects to Redis and runs one BullMQ worker per queue (processors are
@@ -11,9 +15,16 @@ import { createRedis } from '@app/jobs';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.LOG_LEVEL, base: { app: 'worker' } });
+  for (const tool of ['ffprobe', 'ffmpeg']) {
+    if (spawnSync(tool, ['-version']).status !== 0) throw new Error(`${tool} is not installed or not on PATH; the worker cannot check or transcode media.`);
+  }
   const redis = createRedis(config.REDIS_URL, 'worker');
   await redis.ping();
+  const ds = await createDataSource(config.DATABASE_URL).initialize();
+  const storage = createStorage(config);
   const closers: Array<() => Promise<unknown>> = [];
+  const probe = startProbeWorker({ ds, storage, config, log, connection: redis });
+  closers.push(() => probe.close());
   log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker ready');
 
   let stopping = false;
@@ -22,6 +33,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'worker stopping');
     await Promise.allSettled(closers.map((c) => c()));
+    await ds.destroy();
     await redis.quit().catch(() => redis.disconnect());
     log.info('worker stopped');
     process.exit(0);

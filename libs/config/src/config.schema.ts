@@ -10,6 +10,12 @@ const bool = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+const csv = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -45,6 +51,25 @@ export const configSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 
     RTMP_PORT: port.default(1935),
+    BROADCAST_SETUP_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+    BROADCAST_TEARDOWN_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+    STREAM_KEY_LEAD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+    STREAM_KEY_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
+    /** Encrypts stream and restream keys at rest (AES-256-GCM); when unset, a key is derived from JWT_SECRET. */
+    SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    UPLOAD_EXPIRY_HOURS: z.coerce.number().positive().default(24),
+    /** ffprobe container names (a file's format list must share one); codecs likewise. Comma-separated. */
+    UPLOAD_ALLOWED_CONTAINERS: csv('mov,mp4,matroska,webm,flv,mpegts,avi,mp3,wav,ogg'),
+    UPLOAD_ALLOWED_VIDEO_CODECS: csv('h264,hevc,vp8,vp9,av1,mpeg4,mpeg2video,prores'),
+    UPLOAD_ALLOWED_AUDIO_CODECS: csv('aac,mp3,opus,vorbis,flac,alac,ac3,eac3,pcm_s16le,pcm_s24le,pcm_f32le'),
+    /** Calendar imports: the largest file or feed read, and how many activities one import may create. */
+    CALENDAR_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 ** 2),
+    CALENDAR_MAX_ACTIVITIES: z.coerce.number().int().positive().default(20_000),
+    CALENDAR_MAX_OCCURRENCES_PER_EVENT: z.coerce.number().int().positive().default(400),
+    /** Allow importing feeds from private and loopback addresses (an intranet calendar server). */
+    CALENDAR_FETCH_ALLOW_PRIVATE: bool.default(false),
+    /** Prefix of every BullMQ key in Redis, so several installations (or test runs) can share one Redis. */
+    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, - and _').default('library'),
   })
   .superRefine((c, ctx) => {
     if (c.STORAGE_DRIVER === 's3') {

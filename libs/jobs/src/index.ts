@@ -1,1 +1,3 @@
 export * from './redis';
+export * from './queues';
+export * from './jobs';

@@ -1,1 +1,3 @@
-export {};
+export * from './analysis';
+export * from './ffmpeg.runner';
+export * from './probe';
