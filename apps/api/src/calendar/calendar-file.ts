@@ -1,6 +1,4 @@
 import type { ActivityStatus, Visibility } from '@app/domain';
-import { readCsv } from './csv-reader';
-import { readIcs } from './ics-reader';
 
 /** One activity (one occurrence) read from a calendar file, in the shape the activities table stores. */
 export interface CalendarActivity {
@@ -52,14 +50,6 @@ export interface ReadOptions {
   zone: string;
   maxActivities: number;
   maxOccurrencesPerEvent: number;
-}
-
-/** Reads an iCalendar or CSV file; which one is told by its first line, not its name. */
-export function readCalendarFile(bytes: Buffer, options: ReadOptions): CalendarRead {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  if (/^\s*BEGIN:VCALENDAR/i.test(text)) return readIcs(text, options);
-  if (/^\s*BEGIN:/i.test(text)) return { format: 'ics', activities: [], skipped: [], errors: [{ line: 1, message: 'An iCalendar file must start with BEGIN:VCALENDAR' }], recurringUids: [] };
-  return readCsv(text, options);
 }
 
 /** Limits the error list so a garbage file gives a readable answer. */

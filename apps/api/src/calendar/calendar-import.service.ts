@@ -7,9 +7,10 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { ActivityEntity } from '@app/db';
 import { AuditService } from '../audit/audit.service';
 import { RoomsService } from '../rooms/rooms.service';
-import { CalendarActivity, readCalendarFile } from './calendar-file';
+import { CalendarActivity } from './calendar-file';
 import { fetchCalendar } from './calendar-fetch';
 import { ImportResultDto } from './calendar.dto';
+import { readCalendarFile } from './read-calendar';
 
 /** The activity columns an import owns; everything else on the row is staff work and is never overwritten. */
 const IMPORTED = ['title', 'description', 'startsAt', 'endsAt', 'allDay', 'location', 'categories', 'audience', 'capacity', 'registrations', 'waitlist', 'presenter', 'visibility', 'status'] as const;

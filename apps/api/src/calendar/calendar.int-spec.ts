@@ -107,6 +107,17 @@ describe('calendar import (real API, PostgreSQL)', () => {
     expect(audit.after).toMatchObject({ registrations: 120, startsAt: '2026-10-15T18:00:00.000Z' });
   });
 
+  it('lets two simultaneous imports of one file create each activity once', async () => {
+    const file = CSV.replace(/csv-/g, 'parallel-').replace(/Zaal 2/g, 'Zaal 3');
+    const [a, b] = await Promise.all([upload(file, 'a.csv'), upload(file, 'b.csv')]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect([a.body.created, b.body.created].sort()).toEqual([0, 3]);
+    expect([a.body.unchanged, b.body.unchanged].sort()).toEqual([0, 3]);
+    expect(await query(`SELECT count(*)::int AS n FROM activities WHERE source_uid LIKE 'parallel-%'`)).toEqual([{ n: 3 }]);
+    expect(await query(`SELECT count(*)::int AS n FROM rooms WHERE name = 'Zaal 3'`)).toEqual([{ n: 1 }]);
+    await query(`DELETE FROM activities WHERE source_uid LIKE 'parallel-%'`);
+  });
+
   it('imports a CSV with the documented header', async () => {
     const { status, body } = await upload(CSV, 'agenda.csv');
     expect(status).toBe(201);
@@ -162,6 +173,14 @@ describe('calendar import (real API, PostgreSQL)', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(body.created).toBe(365);
     expect(body.skipped.map((s: Json) => s.reason)).toEqual([expect.stringMatching(/repeats secondly/)]);
+  });
+
+  it('documents the import, activity, qualification and room routes in OpenAPI', async () => {
+    const doc: Json = await (await fetch(`${api.url}/api/docs-json`)).json();
+    for (const p of ['/api/calendar/imports', '/api/activities', '/api/activities/export', '/api/activities/{id}', '/api/activities/{id}/verdict', '/api/qualification/settings', '/api/rooms', '/api/rooms/{id}']) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+    expect(Object.keys(doc.paths['/api/calendar/imports'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '413', '422']));
   });
 
   it('asks for a file or a url, and lets only planners import', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CalendarRead, ReadOptions, readCalendarFile } from './calendar-file';
+import { CalendarRead, ReadOptions } from './calendar-file';
+import { readCalendarFile } from './read-calendar';
 
 const AMS = 'Europe/Amsterdam';
 const options: ReadOptions = {
