@@ -48,15 +48,20 @@ try {
     redisUrl = redis.url;
   }
 
-  const secretFile = path.join(data, 'jwt-secret');
-  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  // Secrets generated once and kept with the data, so sessions and encrypted stream keys survive restarts.
+  const secret = (name) => {
+    const file = path.join(data, name);
+    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+    return readFileSync(file, 'utf8').trim();
+  };
 
   const env = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
-    JWT_SECRET: process.env.JWT_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
+    JWT_SECRET: process.env.JWT_SECRET ?? secret('jwt-secret'),
+    SECRETS_KEY: process.env.SECRETS_KEY ?? secret('secrets-key'),
     SEED_DEMO: process.env.SEED_DEMO ?? 'true',
     MEDIA_DIR: process.env.MEDIA_DIR ?? path.join(data, 'media'),
     DASHBOARD_DIR: process.env.DASHBOARD_DIR ?? path.join(root, 'dist/dashboard/browser'),
