@@ -39,7 +39,7 @@ async function makeFile(file: string): Promise<void> {
   const block = randomBytes(BLOCK);
   const out = createWriteStream(file);
   for (let written = 0; written < size; written += BLOCK) {
-    if (!out.write(block.subarray(0, Math.min(BLOCK, size - written)))) await new Promise((r) => out.once('drain', r));
+    if (!out.write(block.subarray(0, Math.min(BLOCK, size - written)))) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       env: { ...env, REDIS_URL: redis.url, JWT_SECRET: randomBytes(24).toString('hex'), HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', MEDIA_DIR: path.join(work, 'media') },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    stops.unshift(() => api.kill('SIGTERM'));
+    stops.unshift(() => void api.kill('SIGTERM'));
     const base = `http://127.0.0.1:${port}`;
     let token = '';
     for (let i = 0; i < 100 && !token; i++) {
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       request(url, 'PATCH', { ...tus, 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream', 'content-length': String(length) }, body);
 
     const source = path.join(work, 'source.bin');
-    process.stdout.write(`Writing a ${(size / GIB).toFixed(1)} GiB test file… `);
+    process.stdout.write(`Writing a ${(size / GIB).toFixed(2)} GiB test file… `);
     await makeFile(source);
     console.log('done');
 
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     const mbps = (s: number) => (size / MIB / s).toFixed(0);
     const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
     console.log(`\nMachine: ${cpu}, ${os.cpus().length} cores, Node ${process.version}`);
-    console.log(`File: ${(size / GIB).toFixed(1)} GiB, uploaded in one PATCH over loopback to the API (local-disk storage)`);
+    console.log(`File: ${(size / GIB).toFixed(2)} GiB, uploaded in one PATCH over loopback to the API (local-disk storage)`);
     console.log(`Copy on the same disk:  ${copyS.toFixed(1)} s (${mbps(copyS)} MiB/s)`);
     console.log(`tus upload:             ${uploadS.toFixed(1)} s (${mbps(uploadS)} MiB/s), stored bytes identical: ${intact}`);
     console.log(`Throughput ratio upload/copy: ${(copyS / uploadS).toFixed(2)}`);

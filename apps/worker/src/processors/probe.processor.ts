@@ -118,8 +118,8 @@ export function probeProcessor(deps: ProbeDeps) {
 
     if ('rejection' in outcome) {
       const { code, message } = outcome.rejection;
-      await move(asset.id, 'probing', 'rejected', { reasonCode: code, reason: message, probedAt: new Date() });
       await deleteStored(asset);
+      await move(asset.id, 'probing', 'rejected', { reasonCode: code, reason: message, probedAt: new Date() });
       log.info({ assetId: asset.id, reason: code }, 'upload rejected');
       throw new UnrecoverableError(message);
     }

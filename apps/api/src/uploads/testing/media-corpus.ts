@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -57,10 +57,15 @@ export function hostileCorpus(dir: string, maxDurationS: number): HostileFile[] 
   add('corrupted video data', 'undecodable', /cannot be played back/, (f) => {
     const ts = at('clean.ts');
     ffmpeg('-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=25:d=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-f', 'mpegts', ts);
+    // Fixed noise over the payload of packets a third in; the 8-byte packet headers stay intact, so the
+    // streams are still found and only decoding fails.
     const bytes = readFileSync(ts);
-    const noise = randomBytes(20_000);
-    const start = Math.floor(bytes.length / 3);
-    for (let i = 0; i < noise.length; i++) if ((start + i) % 188 !== 0) bytes[start + i] = noise[i];
+    const start = Math.floor(bytes.length / 3 / 188) * 188;
+    let noise = createHash('sha256').update('corrupt').digest();
+    for (let i = 0; i < 100 * 188; i++) {
+      if (i % 32 === 0) noise = createHash('sha256').update(noise).digest();
+      if (i % 188 >= 8) bytes[start + i] = noise[i % 32];
+    }
     writeFileSync(f, bytes);
   }, 'capture.ts');
   add('subtitle track only', 'no_streams', /neither video nor sound/, (f) => {
