@@ -40,6 +40,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
+  // A resumable upload chunk over slow library Wi-Fi may take longer than Node's default 5 minutes;
+  // slow-header attacks are still cut off by headersTimeout.
+  app.getHttpServer().requestTimeout = 0;
 
   const doc = SwaggerModule.createDocument(
     app,
