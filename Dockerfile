@@ -17,5 +17,6 @@ ENV NODE_ENV=production
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+RUN mkdir -p /var/lib/library-streams/live && chown node:node /var/lib/library-streams/live
 USER node
 CMD ["node", "dist/apps/api/src/main.js"]

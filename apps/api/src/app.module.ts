@@ -19,6 +19,10 @@ import { IcalModule } from './ical/ical.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ActivitiesModule } from './activities/activities.module';
+import { PublicationModule } from './publication/publication.module';
+import { PublicModule } from './public/public.module';
+import { StatsModule } from './stats/stats.module';
+import { LiveModule } from './live/live.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +62,10 @@ export class AppModule {
         RoomsModule,
         CalendarModule,
         ActivitiesModule,
+        PublicationModule,
+        PublicModule,
+        StatsModule,
+        LiveModule,
       ],
     };
   }

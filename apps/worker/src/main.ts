@@ -6,6 +6,7 @@ import { createDataSource } from '@app/db';
 import { createRedis } from '@app/jobs';
 import { createStorage } from '@app/storage';
 import { startProbeWorker } from './processors/probe.processor';
+import { startPublicationWorker } from './processors/publication.processor';
 
 /**
  * The media worker. It connects to Redis and runs one BullMQ worker per queue (processors are
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const closers: Array<() => Promise<unknown>> = [];
   const probe = startProbeWorker({ ds, storage, config, log, connection: redis });
   closers.push(() => probe.close());
+  const publication = startPublicationWorker({ ds, config, log, connection: redis });
+  closers.push(() => publication.close());
   log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker ready');
 
   let stopping = false;

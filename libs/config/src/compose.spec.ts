@@ -29,6 +29,13 @@ describe('docker-compose.yml', () => {
     for (const name of ['api', 'worker']) expect(services[name].depends_on.migrate.condition).toBe('service_completed_successfully');
   });
 
+  it('publishes the RTMP ingest port the API listens on, with live files on a volume', () => {
+    expect(services.api.ports).toContain(`${services.api.environment.RTMP_PORT}:${services.api.environment.RTMP_PORT}`);
+    const volume = services.api.volumes[0].split(':');
+    expect(volume[1]).toBe(services.api.environment.LIVE_DIR);
+    expect(Object.keys(compose.volumes)).toContain(volume[0]);
+  });
+
   it('keeps the worker scalable (no fixed name or published port)', () => {
     expect(services.worker.container_name).toBeUndefined();
     expect(services.worker.ports).toBeUndefined();

@@ -70,6 +70,16 @@ export const configSchema = z
     CALENDAR_FETCH_ALLOW_PRIVATE: bool.default(false),
     /** Prefix of every BullMQ key in Redis, so several installations (or test runs) can share one Redis. */
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, - and _').default('library'),
+    /** Live ingest: where live HLS segments and recordings in progress are written (local disk, also with S3 storage). */
+    LIVE_DIR: z.string().default('.data/live'),
+    /** A stream is stopped after this many hours (its recording is kept). */
+    LIVE_MAX_HOURS: z.coerce.number().positive().max(24).default(4),
+    /** Seconds an encoder may be gone before the broadcast ends; a reconnect within it continues the same stream and recording. */
+    LIVE_RECONNECT_GRACE_S: z.coerce.number().int().min(0).max(600).default(30),
+    /** Publishing is refused, and a running stream stopped, when LIVE_DIR has less free space than this (MiB). */
+    LIVE_MIN_FREE_MB: z.coerce.number().int().min(0).default(2048),
+    /** The name patrons know the video site by, in feeds and embeds (e.g. "Bibliotheek Eindhoven"). */
+    PUBLIC_SITE_NAME: z.string().trim().min(1).max(100).default('Bibliotheek'),
   })
   .superRefine((c, ctx) => {
     if (c.STORAGE_DRIVER === 's3') {

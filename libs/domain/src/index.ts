@@ -9,3 +9,5 @@ export * from './broadcasts/crew-roles';
 export * from './series/slug';
 export * from './calendar/recurrence';
 export * from './qualification/qualification';
+export * from './publication/publication';
+export * from './live/live';

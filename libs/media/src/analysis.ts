@@ -1,4 +1,4 @@
-// Arguments of the read-only ffmpeg passes that run before a transcode: loudness measurement and decode check.
+// Arguments of the read-only passes that run before a transcode: loudness measurement, decode check, key frames.
 // Pure data, executed by ffmpeg.runner.ts.
 
 /**
@@ -40,6 +40,11 @@ export function isMeasurable(m: LoudnessMeasurement | undefined): m is LoudnessM
 /** Decodes the first `seconds` of every audio and video stream, failing on the first decoding error. */
 export function decodeCheckArgs(file: string, seconds: number): string[] {
   return ['-hide_banner', '-nostdin', '-v', 'error', '-xerror', '-err_detect', 'explode', ...SAFE_INPUT, '-t', String(seconds), '-i', file, '-map', '0:v?', '-map', '0:a?', '-f', 'null', '-'];
+}
+
+/** ffprobe arguments listing the first video stream's packets (time, flags) without decoding them. */
+export function keyframeProbeArgs(file: string): string[] {
+  return ['-v', 'error', ...SAFE_INPUT, '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', file];
 }
 
 /** Parses the JSON block loudnorm prints at the end of the first pass. */

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import ffmpeg, { FfprobeData } from 'fluent-ffmpeg';
-import { decodeCheckArgs, LoudnessMeasurement, loudnessMeasureArgs, parseLoudnormJson, SAFE_INPUT } from './analysis';
+import { decodeCheckArgs, keyframeProbeArgs, LoudnessMeasurement, loudnessMeasureArgs, parseLoudnormJson, SAFE_INPUT } from './analysis';
 
 export type { FfprobeData } from 'fluent-ffmpeg';
 
@@ -71,8 +71,7 @@ export async function decodeCheck(file: string, seconds: number): Promise<void> 
 /** Presentation times (seconds) of the video key frames, read from packets without decoding. */
 export async function keyframeTimes(file: string): Promise<number[]> {
   assertLocalFile(file);
-  const args = ['-v', 'error', ...SAFE_INPUT, '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', file];
-  const out = await run(FFPROBE, args, { stdout: true });
+  const out = await run(FFPROBE, keyframeProbeArgs(file), { stdout: true });
   const times: number[] = [];
   for (const line of out.split('\n')) {
     const [pts, flags] = line.trim().split(',');

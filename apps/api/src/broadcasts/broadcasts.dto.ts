@@ -126,7 +126,12 @@ export class CreateBroadcastDto extends BroadcastFieldsDto {
   repeat?: RepeatDto;
 }
 
-export class UpdateBroadcastDto extends BroadcastFieldsDto {}
+export class UpdateBroadcastDto extends BroadcastFieldsDto {
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The series its recordings become episodes of (null: a series named after the broadcast)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'seriesId must be the id of a series' })
+  seriesId?: string | null;
+}
 
 export class BroadcastQueryDto {
   @ApiPropertyOptional({ description: 'Broadcasts ending after this instant' }) @IsOptional() @IsISO8601({}, { message: instant('from') }) from?: string;
@@ -204,6 +209,7 @@ export class BroadcastDto {
   @ApiProperty({ nullable: true, type: String }) roomName: string | null;
   @ApiProperty({ enum: BROADCAST_STATUSES }) status: BroadcastStatus;
   @ApiProperty({ nullable: true, type: String, description: 'Shared by broadcasts created as one repeating set' }) repeatGroupId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The series its recordings become episodes of' }) seriesId: string | null;
   @ApiProperty({ type: [CrewMemberOutDto] }) crew: CrewMemberOutDto[];
   @ApiProperty({ type: [EquipmentRefDto] }) equipment: EquipmentRefDto[];
   @ApiProperty({ description: 'Whether a stream key is bound (the key itself is only at …/ingest)' }) hasStreamKey: boolean;

@@ -43,6 +43,7 @@ const schedule = (b: BroadcastDto) => ({
   status: b.status,
   crew: b.crew.map((c) => ({ userId: c.userId, role: c.role })),
   equipmentIds: b.equipment.map((e) => e.id),
+  seriesId: b.seriesId,
 });
 
 @Injectable()
@@ -177,6 +178,7 @@ export class BroadcastsService {
       kitIds: body.kitIds ?? [],
     });
     const wanted = wantedBookings(resources, [{ broadcastId: id, busy }]);
+    if (body.seriesId && !(await this.ds.query(`SELECT 1 FROM series WHERE id = $1`, [body.seriesId])).length) throw badField('seriesId', 'There is no series with this id.');
 
     await this.book(wanted, [id], async (em) => {
       const [locked] = await em.query(`SELECT status FROM broadcasts WHERE id = $1 FOR UPDATE`, [id]);
@@ -194,6 +196,7 @@ export class BroadcastsService {
         teardownMinutes,
         busy: rangeLiteral(busy),
         roomId: resources.roomId,
+        seriesId: body.seriesId !== undefined ? body.seriesId : current.seriesId,
       });
       await this.saveResources(em, id, resources);
       const [after] = await this.load(em, [id]);
@@ -202,7 +205,8 @@ export class BroadcastsService {
     return this.get(id);
   }
 
-  async transition(id: string, to: BroadcastStatus, note: string | undefined, actorId: string): Promise<BroadcastDetailDto> {
+  /** `actorId` is null when the system moves it (the ingest going on air or ending). */
+  async transition(id: string, to: BroadcastStatus, note: string | undefined, actorId: string | null): Promise<BroadcastDetailDto> {
     return this.ds.transaction(async (em) => {
       const [b] = await em.query(`SELECT status, stream_key_hash IS NOT NULL AS "hasStreamKey" FROM broadcasts WHERE id = $1 FOR UPDATE`, [id]);
       if (!b) throw new NotFoundException('No broadcast with this id.');
@@ -274,7 +278,7 @@ export class BroadcastsService {
       em.query(
         `SELECT b.id, b.activity_id AS "activityId", b.title, b.description, b.starts_at AS "start", b.ends_at AS "end",
                 b.setup_minutes AS "setupMinutes", b.teardown_minutes AS "teardownMinutes", lower(b.busy) AS "bookedFrom", upper(b.busy) AS "bookedUntil",
-                b.room_id AS "roomId", r.name AS "roomName", b.status, b.repeat_group_id AS "repeatGroupId",
+                b.room_id AS "roomId", r.name AS "roomName", b.status, b.repeat_group_id AS "repeatGroupId", b.series_id AS "seriesId",
                 b.stream_key_hash IS NOT NULL AS "hasStreamKey", b.stream_key_rotated_at AS "streamKeyRotatedAt", b.created_at AS "createdAt", b.updated_at AS "updatedAt"
            FROM broadcasts b LEFT JOIN rooms r ON r.id = b.room_id WHERE b.id = ANY($1::uuid[]) ORDER BY b.starts_at, b.id`,
         [ids],

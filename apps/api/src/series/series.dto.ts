@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { EPISODE_STAGES, EpisodeStage } from '@app/domain';
+import { EPISODE_STAGES, EpisodeStage, PUBLICATION_STATES, PublicationState, VIDEO_VISIBILITIES, VideoVisibility } from '@app/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -82,6 +82,11 @@ export class EpisodeDto {
   @ApiProperty() position: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
+  @ApiProperty({ enum: PUBLICATION_STATES, description: 'Review and publication (details: GET /api/episodes/{id}/publication)' }) publicationState: PublicationState;
+  @ApiProperty({ enum: VIDEO_VISIBILITIES, nullable: true }) visibility: VideoVisibility | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Web address on the public site, once published or scheduled' }) publicSlug: string | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'Scheduled publication' }) publishAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'Scheduled time to take it offline' }) unpublishAt: Date | null;
 }
 
 export class SeriesDto {

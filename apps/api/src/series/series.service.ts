@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { EpisodeEntity, SeriesEntity, UserEntity } from '@app/db';
+import { EpisodeEntity, EpisodePublicationEntity, SeriesEntity, UserEntity } from '@app/db';
 import { checkEpisodeMove, EPISODE_STAGES, EpisodeStage, slugify } from '@app/domain';
 import { AuditService } from '../audit/audit.service';
 import { CreateEpisodeDto, CreateSeriesDto, EpisodeDto, SeriesDetailDto, SeriesDto, UpdateEpisodeDto, UpdateSeriesDto } from './series.dto';
@@ -106,12 +106,14 @@ export class SeriesService {
   }
 
   private async episodes(em: EntityManager, where: { id?: string; seriesId?: string }): Promise<EpisodeDto[]> {
-    const rows: (EpisodeEntity & { assigneeName: string | null })[] = await em
+    const rows: EpisodeDto[] = await em
       .createQueryBuilder(EpisodeEntity, 'e')
       .leftJoin(UserEntity, 'u', 'u.id = e.assigneeId')
       .select(['e.id AS id', 'e.seriesId AS "seriesId"', 'e.title AS title', 'e.description AS description', 'e.stage AS stage'])
       .addSelect(['e.assigneeId AS "assigneeId"', 'u.name AS "assigneeName"', `to_char(e.dueDate, 'YYYY-MM-DD') AS "dueDate"`, 'e.notes AS notes'])
       .addSelect(['e.position AS position', 'e.createdAt AS "createdAt"', 'e.updatedAt AS "updatedAt"'])
+      .innerJoin(EpisodePublicationEntity, 'p', 'p.id = e.id')
+      .addSelect(['p.state AS "publicationState"', 'p.visibility AS visibility', 'p.slug AS "publicSlug"', 'p.publishAt AS "publishAt"', 'p.unpublishAt AS "unpublishAt"'])
       .where(where.id ? 'e.id = :id' : 'e.seriesId = :seriesId', where)
       .orderBy(`array_position(ARRAY['${EPISODE_STAGES.join("','")}'], e.stage)`)
       .addOrderBy('e.position')

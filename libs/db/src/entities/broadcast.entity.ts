@@ -42,6 +42,10 @@ export class BroadcastEntity {
   @Column({ name: 'repeat_group_id', type: 'uuid', nullable: true })
   repeatGroupId: string | null;
 
+  /** The series its recordings become episodes of. */
+  @Column({ name: 'series_id', type: 'uuid', nullable: true })
+  seriesId: string | null;
+
   /** The stream key, encrypted (never selected unless asked for). */
   @Column({ name: 'stream_key_sealed', type: 'text', nullable: true, select: false })
   streamKeySealed: string | null;

@@ -10,6 +10,9 @@ import { BroadcastChecklistItemEntity, BroadcastCrewEntity, BroadcastEntity, Bro
 import { CalendarFeedEntity } from './calendar-feed.entity';
 import { ChecklistTemplateEntity } from './checklist-template.entity';
 import { EquipmentEntity, EquipmentKitEntity } from './equipment.entity';
+import { EpisodePublicationEntity } from './episode-publication.entity';
+import { VideoViewsDailyEntity } from './video-views.entity';
+import { LiveSessionEntity } from './live-session.entity';
 
 export { AuditEventEntity, EpisodeEntity, RoomEntity, SeriesEntity, UserEntity };
 export { MediaAssetEntity };
@@ -19,6 +22,9 @@ export * from './checklist-template.entity';
 export * from './equipment.entity';
 export * from './activity.entity';
 export * from './qualification-settings.entity';
+export * from './episode-publication.entity';
+export * from './video-views.entity';
+export * from './live-session.entity';
 
 /** Every entity, registered once here. Add new ones to the list. */
-export const entities = [UserEntity, AuditEventEntity, RoomEntity, SeriesEntity, EpisodeEntity, MediaAssetEntity, BroadcastEntity, BroadcastCrewEntity, BroadcastEquipmentEntity, BroadcastChecklistItemEntity, BroadcastStatusChangeEntity, RestreamDestinationEntity, CalendarFeedEntity, ChecklistTemplateEntity, EquipmentKitEntity, EquipmentEntity, ActivityEntity, QualificationSettingsEntity];
+export const entities = [UserEntity, AuditEventEntity, RoomEntity, SeriesEntity, EpisodeEntity, MediaAssetEntity, BroadcastEntity, BroadcastCrewEntity, BroadcastEquipmentEntity, BroadcastChecklistItemEntity, BroadcastStatusChangeEntity, RestreamDestinationEntity, CalendarFeedEntity, ChecklistTemplateEntity, EquipmentKitEntity, EquipmentEntity, ActivityEntity, QualificationSettingsEntity, EpisodePublicationEntity, VideoViewsDailyEntity, LiveSessionEntity];

@@ -43,7 +43,7 @@ export class Broadcasts1764370003000 implements MigrationInterface {
         { label: 'Sound check with the presenter', required: true },
         { label: 'Consent signs up at the entrance', required: true },
         { label: 'Camera framed so the audience stays out of view', required: true },
-        { label: 'Stream test on the ingest', required: true },
+        { label: 'Encoder checked: 1–2 s keyframe interval, H.264/AAC', required: false },
         { label: 'Chat moderator briefed', required: false },
       ]),
     ]);

@@ -3,6 +3,8 @@ import { RoomsSeriesEpisodes1764370001000 } from './1764370001000-rooms-series-e
 import { MediaAssets1764370004000 } from './1764370004000-media-assets';
 import { Activities1764370002000 } from './1764370002000-activities';
 import { Broadcasts1764370003000 } from './1764370003000-broadcasts';
+import { Publication1764370006000 } from './1764370006000-publication';
+import { Live1764370008000 } from './1764370008000-live';
 
 /** Every migration in timestamp order (the order TypeORM runs them). Add new ones at the end. */
 export const migrations = [
@@ -11,4 +13,6 @@ export const migrations = [
   Activities1764370002000,
   Broadcasts1764370003000,
   MediaAssets1764370004000,
+  Publication1764370006000,
+  Live1764370008000,
 ];
