@@ -25,8 +25,10 @@ const server = (displayName, testMatch, extra = {}) => ({
 module.exports = {
   projects: [
     server('unit', ['<rootDir>/{apps/api,apps/worker,libs,scripts}/**/*.spec.ts']),
-    server('integration', ['<rootDir>/{apps/api,apps/worker,libs}/**/*.int-spec.ts'], { testTimeout: 60_000 }),
+    server('integration', ['<rootDir>/{apps/api,apps/worker,libs}/**/*.int-spec.ts']),
     require('./apps/dashboard/jest.config.js'),
-    server('e2e', ['<rootDir>/apps/dashboard/e2e/**/*.e2e-spec.ts'], { testTimeout: 120_000 }),
+    server('e2e', ['<rootDir>/apps/dashboard/e2e/**/*.e2e-spec.ts']),
   ],
+  // Jest reads the timeout globally, not per project: integration and e2e tests start real services and browsers.
+  testTimeout: 120_000,
 };

@@ -29,12 +29,13 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const ds = await createDataSource(db.url).initialize();
   await seedDemo(ds, DEMO_PASSWORD);
   await ds.destroy();
-  const port = await freePort();
+  const [port, rtmpPort] = [await freePort(), await freePort()];
   const env = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     PORT: String(port),
+    RTMP_PORT: String(rtmpPort),
     HOST: '127.0.0.1',
     DATABASE_URL: db.url,
     REDIS_URL: process.env.TEST_REDIS_URL,
