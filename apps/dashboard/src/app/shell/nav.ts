@@ -9,7 +9,12 @@ export interface NavItem {
   roles: Role[];
 }
 
-export const NAV: NavItem[] = [];
+export const NAV: NavItem[] = [
+  { label: 'nav.yearPlan', description: 'card.yearPlan', path: '/staff/year-plan', roles: ['planner', 'producer'] },
+  { label: 'nav.broadcasts', description: 'card.broadcasts', path: '/staff/broadcasts', roles: ['planner', 'producer'] },
+  { label: 'nav.series', description: 'card.series', path: '/staff/series', roles: ['planner', 'producer', 'editor'] },
+  { label: 'nav.admin', description: 'card.admin', path: '/staff/admin', roles: ['admin', 'planner'] },
+];
 
 /** What each role is for, shown on the overview so a first-time user knows where to start. */
 export const ROLE_CARDS: { role: Role; description: MessageKey }[] = [
