@@ -7,8 +7,14 @@ export const routes: Routes = [
     path: 'staff',
     canActivate: [loggedIn],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
-    children: [{ path: '', loadComponent: () => import('./home/home').then((m) => m.Home) }],
+    children: [
+      { path: '', loadComponent: () => import('./home/home').then((m) => m.Home) },
+      { path: 'year-plan', loadChildren: () => import('./year-plan/year-plan.routes').then((m) => m.YEAR_PLAN_ROUTES) },
+      { path: 'broadcasts', loadChildren: () => import('./broadcasts/broadcasts.routes').then((m) => m.BROADCAST_ROUTES) },
+      { path: 'series', loadChildren: () => import('./series/series.routes').then((m) => m.SERIES_ROUTES) },
+      { path: 'admin', loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES) },
+    ],
   },
-  { path: '', pathMatch: 'full', redirectTo: 'staff' },
+  { path: '', loadChildren: () => import('./portal/portal.routes').then((m) => m.PORTAL_ROUTES) },
   { path: '**', loadComponent: () => import('./shell/not-found').then((m) => m.NotFound) },
 ];
