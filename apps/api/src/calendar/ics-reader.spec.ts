@@ -71,6 +71,7 @@ describe('readIcs: time zones', () => {
   it.each([
     ['an IANA TZID', 'DTSTART;TZID=Europe/Amsterdam:20260601T193000', '2026-06-01 19:30:00'],
     ['a prefixed TZID', 'DTSTART;TZID=/mozilla.org/20050126_1/Europe/Amsterdam:20260601T193000', '2026-06-01 19:30:00'],
+    ['a TZID prefixed with a path', 'DTSTART;TZID=/softwarestudio.org/Tzfile/Europe/London:20260601T183000', '2026-06-01 19:30:00'],
     ['UTC', 'DTSTART:20260601T173000Z', '2026-06-01 19:30:00'],
     ['floating time (read in the library zone)', 'DTSTART:20260601T193000', '2026-06-01 19:30:00'],
     ['another zone', 'DTSTART;TZID=Europe/London:20260601T183000', '2026-06-01 19:30:00'],
@@ -119,9 +120,84 @@ describe('readIcs: broken files are refused with line numbers', () => {
     ['a bad number', ics(...event('UID:a', 'SUMMARY:x', 'DTSTART:20260601T100000', 'X-CAPACITY:lots')), { line: 8, message: /X-CAPACITY "lots" must be a whole number/ }],
     ['a reused UID', ics(...event('UID:a', 'SUMMARY:x', 'DTSTART:20260601T100000'), ...event('UID:a', 'SUMMARY:y', 'DTSTART:20260602T100000')), { line: 9, message: /UID a is used by two events \(lines 3 and 9\)/ }],
     ['text that is not a calendar', 'BEGIN:VCARD\r\nEND:VCARD', { line: 1, message: /must start with BEGIN:VCALENDAR/ }],
+    ['a parameter quote that is never closed', ics(...event('UID:a', 'SUMMARY:x', 'DTSTART;TZID="Europe/Amsterdam:20260601T100000')), { line: 7, message: /Not an iCalendar line/ }],
+    ['a date-time where VALUE=DATE is said', ics(...event('UID:a', 'SUMMARY:x', 'DTSTART;VALUE=DATE:20260601T100000')), { line: 7, message: /DTSTART "20260601T100000" is not an iCalendar date/ }],
+    ['an unknown zone in a folded line', ics(...event('UID:a', 'DESCRIPTION:Een lang', '  verhaal', 'DTSTART;TZID=Mars/', ' Olympus:20260601T100000')), { line: 8, message: /"Mars\/Olympus", which is not known/ }],
+    ['an unknown zone on an EXDATE', ics(...event('UID:a', 'SUMMARY:x', 'DTSTART:20260601T100000', 'RRULE:FREQ=DAILY', 'EXDATE;TZID=Mars/Olympus:20260602T100000')), { line: 9, message: /EXDATE uses time zone "Mars\/Olympus"/ }],
+    ['a bad duration', ics(...event('UID:a', 'SUMMARY:x', 'DTSTART:20260601T100000', 'DURATION:90 minutes')), { line: 8, message: /DURATION "90 minutes" is not an iCalendar duration/ }],
+    ['a negative duration', ics(...event('UID:a', 'SUMMARY:x', 'DTSTART:20260601T100000', 'DURATION:-PT1H')), { line: 8, message: /DURATION must not be negative/ }],
+    ['an RDATE period', ics(...event('UID:a', 'SUMMARY:x', 'DTSTART:20260601T100000', 'RDATE;VALUE=PERIOD:20260608T080000Z/PT1H')), { line: 8, message: /RDATE with VALUE=PERIOD is not supported/ }],
+    ['a VALUE type the reader cannot use', ics(...event('UID:a', 'SUMMARY;VALUE=INTEGER:Lezing', 'DTSTART:20260601T100000')), { line: 6, message: /SUMMARY with VALUE=INTEGER is not supported/ }],
+    ['END without BEGIN', `${ics()}\r\nEND:VEVENT`, { line: 4, message: /END:VEVENT without BEGIN/ }],
   ])('%s', (_name, text, expected) => {
     const r = read(text);
     expect(r.errors[0]).toEqual({ line: expected.line, message: expect.stringMatching(expected.message) });
+  });
+});
+
+describe('readIcs: values', () => {
+  it('unescapes text, splits lists and reads the custom properties', () => {
+    const r = read(
+      ics(
+        ...event(
+          'UID:a',
+          'SUMMARY:Voorlezen\\; met muziek\\, en zang',
+          'DESCRIPTION:Regel een\\nRegel twee',
+          'DTSTART;TZID=Europe/Amsterdam:20260601T100000',
+          'DURATION:PT1H30M',
+          'CATEGORIES:Voorlezen,Muziek',
+          'CATEGORIES:Kinderen',
+          'X-AUDIENCE:Ouders\\, verzorgers,Peuters',
+          'X-PRESENTER:Jan\\, de verteller',
+          'X-WAITLIST:',
+        ),
+      ),
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.activities[0]).toMatchObject({
+      title: 'Voorlezen; met muziek, en zang',
+      description: 'Regel een\nRegel twee',
+      categories: ['Voorlezen', 'Muziek', 'Kinderen'],
+      audience: ['Ouders, verzorgers', 'Peuters'],
+      presenter: 'Jan, de verteller',
+      waitlist: null,
+    });
+    expect(r.activities[0].endsAt.getTime() - r.activities[0].startsAt.getTime()).toBe(90 * 60_000);
+  });
+
+  it('expands an all-day series by date, leaving out a date-only EXDATE', () => {
+    const r = read(ics(...event('UID:a', 'SUMMARY:Boekenmarkt', 'DTSTART;VALUE=DATE:20260105', 'RRULE:FREQ=WEEKLY;COUNT=3', 'EXDATE:20260112')));
+    expect(r.errors).toEqual([]);
+    expect(r.activities.map((a) => [local(a.startsAt), local(a.endsAt), a.allDay])).toEqual([
+      ['2026-01-05 00:00:00', '2026-01-06 00:00:00', true],
+      ['2026-01-19 00:00:00', '2026-01-20 00:00:00', true],
+    ]);
+  });
+
+  it('adds RDATEs to a series and applies an override that moves an occurrence', () => {
+    const r = read(
+      ics(
+        ...event('UID:a', 'SUMMARY:Taalcafé', 'DTSTART;TZID=Europe/Amsterdam:20260302T190000', 'DURATION:PT1H', 'RRULE:FREQ=WEEKLY;COUNT=2', 'RDATE;TZID=Europe/Amsterdam:20260401T190000'),
+        ...event('UID:a', 'RECURRENCE-ID;TZID=Europe/Amsterdam:20260309T190000', 'DTSTART;TZID=Europe/Amsterdam:20260310T200000', 'DURATION:PT2H', 'LOCATION:Zaal 2'),
+      ),
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.activities.map((a) => [local(a.startsAt), local(a.endsAt), a.title, a.location])).toEqual([
+      ['2026-03-02 19:00:00', '2026-03-02 20:00:00', 'Taalcafé', ''],
+      ['2026-03-10 20:00:00', '2026-03-10 22:00:00', 'Taalcafé', 'Zaal 2'],
+      ['2026-04-01 19:00:00', '2026-04-01 20:00:00', 'Taalcafé', ''],
+    ]);
+  });
+
+  it('keeps a UID exactly as written, since it identifies the activity in the next import', () => {
+    const r = read(ics(...event('UID:040000008200E00074C5B7101A82E008\\,1', 'SUMMARY:x', 'DTSTART:20260601T100000')));
+    expect(r.activities[0].sourceUid).toBe('040000008200E00074C5B7101A82E008\\,1');
+  });
+
+  it('does not refuse a file for a malformed value in a property it does not read', () => {
+    const r = read(ics(...event('UID:a', 'SUMMARY:x', 'DTSTART:20260601T100000', 'LAST-MODIFIED:gisteren', 'BEGIN:VALARM', 'TRIGGER:-PT15M', 'ACTION:DISPLAY', 'END:VALARM')));
+    expect(r.errors).toEqual([]);
+    expect(r.activities).toHaveLength(1);
   });
 });
 
@@ -137,6 +213,20 @@ describe('readIcs: limits', () => {
     const r = read(ics(...event('UID:a', 'SUMMARY:x', 'DTSTART:20260101T100000', 'RRULE:FREQ=DAILY')), { maxOccurrencesPerEvent: 100 });
     expect(r.activities).toHaveLength(100);
     expect(r.skipped[0].reason).toMatch(/only the first 100 were imported/);
+  });
+
+  it('refuses a hostile parameter list at once instead of backtracking over it', () => {
+    const started = Date.now();
+    const r = read(ics(...event('UID:a', 'SUMMARY:x', 'DTSTART:20260601T100000', `X-FOO${';A=a,'.repeat(40)}"`)));
+    expect(r.errors).toEqual([{ line: 8, message: expect.stringMatching(/Not an iCalendar line/) }]);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a very long unknown TZID at once', () => {
+    const started = Date.now();
+    const r = read(ics(...event('UID:a', 'SUMMARY:x', `DTSTART;TZID=${'a'.repeat(50_000)}:20260601T100000`)));
+    expect(r.errors).toEqual([{ line: 7, message: expect.stringMatching(/which is not known/) }]);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('refuses a file with more activities than allowed', () => {

@@ -1,30 +1,17 @@
+import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { CalendarTime, expandSeries, isValidZone, occurrenceKey, RecurrenceError, toInstant, UnsupportedRecurrence } from '@app/domain';
-import type { ActivityStatus, Visibility } from '@app/domain';
 import { CalendarActivity, CalendarRead, FileProblem, MAX_REPORTED_ERRORS, ReadOptions, Skipped } from './calendar-file';
 
 /**
- * Reads an iCalendar file (RFC 5545) as library calendars export it. Content lines are read here, so every
- * problem is reported with its line number; time zones are resolved with luxon and recurrences expanded by
- * `expandSeries` (rrule) in the domain library.
+ * Reads an iCalendar file (RFC 5545) as library calendars export it. ical.js reads each content line (parameters,
+ * escaping, TEXT, DATE, DATE-TIME, DURATION and UTC-OFFSET values); lines are unfolded and components nested here,
+ * so every problem is reported with its line number. Time zones are resolved to IANA zones with luxon and
+ * recurrences expanded by `expandSeries` (rrule) in the domain library, DST-correct in the library's zone.
  *
  * Besides the standard properties, these are read when present: X-AUDIENCE (comma-separated),
  * X-CAPACITY, X-REGISTRATIONS, X-WAITLIST (whole numbers) and X-PRESENTER.
  */
-
-interface Property {
-  name: string;
-  params: Record<string, string>;
-  value: string;
-  line: number;
-}
-
-interface Component {
-  name: string;
-  line: number;
-  props: Property[];
-  children: Component[];
-}
 
 class LineError extends Error {
   constructor(
@@ -35,141 +22,164 @@ class LineError extends Error {
   }
 }
 
-const CONTENT_LINE = /^([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):(.*)$/;
-const PARAM = /;([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:]*)(?:,(?:"[^"]*"|[^";:,]*))*)/g;
+/** A malformed value, kept in place of the parsed one: refused, with its line, only where the reader uses it. */
+class BadValue {
+  constructor(readonly message: string) {}
+}
 
-/** Unfolds and parses content lines into components; syntax problems are collected with their line. */
-function parseComponents(text: string, errors: FileProblem[]): Component | null {
-  const physical = text.split(/\r\n|\n|\r/);
+const ical = ICAL.design.icalendar;
+
+/** DATE and DATE-TIME exactly as RFC 5545 writes them, on real days (a leap second reads as :59). */
+const strictTime = (dateOnly: boolean) => (raw: string) => {
+  const v = raw.trim();
+  const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/.exec(v);
+  if (!m || (dateOnly && m[4])) return new BadValue(`"${v}" is not an iCalendar date or date-time (like 20260310T100000)`);
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((n) => Number(n ?? 0));
+  if (month < 1 || month > 12 || day < 1 || day > ICAL.Time.daysInMonth(month, year) || hour > 23 || minute > 59) return new BadValue(`"${v}" is not a real date`);
+  return m[4] ? ical.value['date-time'].fromICAL(second > 59 ? `${v.slice(0, 13)}59${v.slice(15)}` : v) : ical.value.date.fromICAL(v);
+};
+const DURATION = /^[+-]?P(?=\d|T\d)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+
+/** ical.js's iCalendar design, strict where ical.js is lenient (DATE, DATE-TIME, DURATION, UTC-OFFSET), plus the custom TEXT properties. */
+const DESIGN = {
+  ...ical,
+  value: {
+    ...ical.value,
+    date: { ...ical.value.date, fromICAL: strictTime(true) },
+    'date-time': { ...ical.value['date-time'], fromICAL: strictTime(false) },
+    duration: { ...ical.value.duration, fromICAL: (v: string) => (DURATION.test(v.trim()) ? v.trim() : new BadValue(`"${v}" is not an iCalendar duration (like PT1H30M)`)) },
+    'utc-offset': { ...ical.value['utc-offset'], fromICAL: (v: string) => (/^[+-]\d{4}(\d{2})?$/.test(v.trim()) ? ical.value['utc-offset'].fromICAL(v.trim()) : new BadValue(`"${v}" is not a UTC offset`)) },
+    // RRULE stays text: the domain's parseRule checks it strictly (ical.js keeps unknown parts) and rrule.js expands it.
+    recur: { ...ical.value.recur, fromICAL: (v: string) => v },
+  },
+  property: {
+    ...ical.property,
+    // RDATE's type follows VALUE, as for the other date properties (ical.js guesses it from the value).
+    rdate: { defaultType: 'date-time', multiValue: ',' },
+    // UID stays as written: it identifies an activity from one import to the next.
+    uid: { defaultType: 'unknown' },
+    'x-audience': { defaultType: 'text', multiValue: ',' },
+    'x-presenter': { defaultType: 'text' },
+  },
+};
+
+/**
+ * RFC 5545's content line grammar (name, parameters, colon), which ical.js applies leniently: a line must match it
+ * before ical.js reads it. A parameter value never holds a comma outside quotes, so a hostile line cannot make the
+ * pattern backtrack exponentially.
+ */
+const CONTENT_LINE = /^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:/;
+
+/** jCal, ical.js's parsed form: [name, properties, subcomponents]. */
+type JCal = [string, unknown[][], JCal[]];
+const LINES = new WeakMap<object, number>();
+const lineOf = (x: ICAL.Component | ICAL.Property): number => LINES.get(x.jCal)!;
+
+/** Unfolds the text, has ical.js read each content line, and nests the components; problems are collected with their line. */
+function parseCalendar(text: string, errors: FileProblem[]): ICAL.Component | null {
   const logical: { text: string; line: number }[] = [];
-  physical.forEach((raw, i) => {
+  text.split(/\r\n|\n|\r/).forEach((raw, i) => {
     if ((raw.startsWith(' ') || raw.startsWith('\t')) && logical.length) logical[logical.length - 1].text += raw.slice(1);
     else if (raw.trim() !== '') logical.push({ text: raw, line: i + 1 });
   });
 
-  const root: Component = { name: '', line: 0, props: [], children: [] };
-  const stack: Component[] = [root];
+  const root: JCal = ['', [], []];
+  const stack = [root];
   for (const { text: l, line } of logical) {
-    const m = CONTENT_LINE.exec(l);
-    if (!m) {
+    const top = stack[stack.length - 1];
+    const head = CONTENT_LINE.exec(l)?.[0] ?? '';
+    const keyword = head.split(/[;:]/)[0].toUpperCase();
+    const value = l.slice(head.length);
+    let prop: unknown[] = [];
+    try {
+      if (!head) throw new Error('not name;param=value:value');
+      if (keyword !== 'BEGIN' && keyword !== 'END') prop = ICAL.parse.property(l, DESIGN);
+    } catch {
       errors.push({ line, message: `Not an iCalendar line: "${l.slice(0, 60)}"` });
       continue;
     }
-    const name = m[1].toUpperCase();
-    const value = m[3];
-    const top = stack[stack.length - 1];
-    if (name === 'BEGIN') {
-      const child: Component = { name: value.toUpperCase().trim(), line, props: [], children: [] };
-      top.children.push(child);
+    if (keyword === 'BEGIN') {
+      const child: JCal = [value.trim().toLowerCase(), [], []];
+      LINES.set(child, line);
+      top[2].push(child);
       stack.push(child);
-    } else if (name === 'END') {
-      if (top === root || top.name !== value.toUpperCase().trim()) {
-        errors.push({ line, message: top === root ? `END:${value} without BEGIN` : `END:${value} closes BEGIN:${top.name} of line ${top.line}` });
-        continue;
-      }
-      stack.pop();
+    } else if (keyword === 'END') {
+      if (top !== root && top[0] === value.trim().toLowerCase()) stack.pop();
+      else errors.push({ line, message: top === root ? `END:${value} without BEGIN` : `END:${value} closes BEGIN:${top[0].toUpperCase()} of line ${LINES.get(top)}` });
     } else if (top === root) {
-      errors.push({ line, message: `${name} outside BEGIN:VCALENDAR … END:VCALENDAR` });
+      errors.push({ line, message: `${keyword} outside BEGIN:VCALENDAR … END:VCALENDAR` });
     } else {
-      const params: Record<string, string> = {};
-      for (const p of m[2].matchAll(PARAM)) params[p[1].toUpperCase()] = p[2].replace(/^"|"$/g, '');
-      top.props.push({ name, params, value, line });
+      LINES.set(prop, line);
+      top[1].push(prop);
     }
   }
-  for (const open of stack.slice(1).reverse()) errors.push({ line: open.line, message: `BEGIN:${open.name} is never closed with END:${open.name}` });
-  const calendar = root.children.find((c) => c.name === 'VCALENDAR');
+  for (const open of stack.slice(1).reverse()) errors.push({ line: LINES.get(open)!, message: `BEGIN:${open[0].toUpperCase()} is never closed with END:${open[0].toUpperCase()}` });
+  const calendar = root[2].find((c) => c[0] === 'vcalendar');
   if (!calendar && !errors.length) errors.push({ line: 1, message: 'The file has no BEGIN:VCALENDAR' });
-  return calendar ?? null;
+  return calendar ? new ICAL.Component(calendar) : null;
 }
 
-function unescapeText(v: string): string {
-  return v.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+/** A property's values as ical.js read them (TEXT unescaped, lists split), when its VALUE type is one the reader expects. */
+function valuesOf(p: ICAL.Property, types: string[]): string[] {
+  if (!types.includes(p.type)) throw new LineError(lineOf(p), `${p.name.toUpperCase()} with VALUE=${p.type.toUpperCase()} is not supported`);
+  return p.jCal.slice(3).map((v: unknown) => {
+    if (v instanceof BadValue) throw new LineError(lineOf(p), `${p.name.toUpperCase()} ${v.message}`);
+    return String(v);
+  });
 }
-
-/** Splits a comma-separated TEXT list, honouring escaped commas. */
-function textList(v: string): string[] {
-  return v
-    .split(/(?<!\\),/)
-    .map((s) => unescapeText(s).trim())
-    .filter(Boolean);
+const TEXT = ['text', 'unknown'];
+function textOf(c: ICAL.Component, name: string, types = TEXT): string {
+  const p = c.getFirstProperty(name);
+  return p ? (valuesOf(p, types)[0] ?? '').trim() : '';
 }
-
-const first = (c: Component, name: string) => c.props.find((p) => p.name === name);
-const all = (c: Component, name: string) => c.props.filter((p) => p.name === name);
+const listOf = (c: ICAL.Component, name: string) => c.getAllProperties(name).flatMap((p) => valuesOf(p, TEXT).map((s) => s.trim())).filter(Boolean);
 
 /** Resolves TZIDs: IANA names, prefixed ones (/mozilla.org/…/Europe/Amsterdam), and VTIMEZONEs with the library's offsets. */
-function zoneResolver(calendar: Component, libraryZone: string) {
-  const defined = new Map<string, Component>();
-  for (const tz of calendar.children.filter((c) => c.name === 'VTIMEZONE')) {
-    const id = first(tz, 'TZID')?.value;
-    if (id) defined.set(id, tz);
-  }
-  const libraryOffsets = ['01-15', '07-15'].map((d) => DateTime.fromISO(`2026-${d}T12:00`, { zone: libraryZone }).offset).sort((a, b) => a - b).join(',');
+function zoneResolver(calendar: ICAL.Component, libraryZone: string) {
+  const sorted = (minutes: number[]) => [...new Set(minutes)].sort((a, b) => a - b).join(',');
+  const libraryOffsets = sorted(['01-15', '07-15'].map((d) => DateTime.fromISO(`2026-${d}T12:00`, { zone: libraryZone }).offset));
+  const resolve = (tzid: string): string | null => {
+    const parts = tzid.split('/');
+    const iana = [tzid, parts.slice(-3).join('/'), parts.slice(-2).join('/')].find(isValidZone);
+    if (iana) return iana;
+    const vtimezone = calendar.getAllSubcomponents('vtimezone').find((tz) => textOf(tz, 'tzid') === tzid);
+    const offsets = (vtimezone?.getAllSubcomponents() ?? []).flatMap((c) => c.getAllProperties('tzoffsetto').slice(0, 1));
+    const minutes = offsets.map((p) => (p.type === 'utc-offset' && typeof p.jCal[3] === 'string' ? ICAL.UtcOffset.fromString(p.jCal[3]).toSeconds() / 60 : NaN));
+    return minutes.length && sorted(minutes) === libraryOffsets ? libraryZone : null;
+  };
   const cache = new Map<string, string | null>();
   return (tzid: string): string | null => {
-    if (cache.has(tzid)) return cache.get(tzid)!;
-    let zone: string | null = null;
-    if (isValidZone(tzid)) zone = tzid;
-    else {
-      const suffix = /([A-Za-z_]+\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?)$/.exec(tzid)?.[1];
-      if (suffix && isValidZone(suffix)) zone = suffix;
-      else {
-        const vt = defined.get(tzid);
-        const offsets = vt?.children
-          .map((c) => first(c, 'TZOFFSETTO')?.value)
-          .filter((o): o is string => !!o)
-          .map((o) => (o.startsWith('-') ? -1 : 1) * (Number(o.slice(1, 3)) * 60 + Number(o.slice(3, 5))));
-        if (offsets?.length && [...new Set(offsets)].sort((a, b) => a - b).join(',') === libraryOffsets) zone = libraryZone;
-      }
-    }
-    cache.set(tzid, zone);
-    return zone;
+    if (!cache.has(tzid)) cache.set(tzid, resolve(tzid));
+    return cache.get(tzid)!;
   };
 }
 
 /** Reads DATE or DATE-TIME values (a list for EXDATE/RDATE). */
-function readTimes(p: Property, resolveZone: (tzid: string) => string | null): CalendarTime[] {
-  let zone: string | null = null;
-  if (p.params.TZID) {
-    zone = resolveZone(p.params.TZID);
-    if (!zone) throw new LineError(p.line, `${p.name} uses time zone "${p.params.TZID}", which is not known; use an IANA name such as Europe/Amsterdam`);
-  }
-  if (p.params.VALUE === 'PERIOD') throw new LineError(p.line, `${p.name} with VALUE=PERIOD is not supported`);
-  return p.value.split(',').map((v) => {
-    const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(v.trim());
-    if (!m || (p.params.VALUE === 'DATE' && m[4] !== undefined)) throw new LineError(p.line, `${p.name} "${v}" is not an iCalendar date or date-time (like 20260310T100000)`);
-    const dateOnly = m[4] === undefined;
-    const t: CalendarTime = {
-      year: Number(m[1]),
-      month: Number(m[2]),
-      day: Number(m[3]),
-      hour: dateOnly ? 0 : Number(m[4]),
-      minute: dateOnly ? 0 : Number(m[5]),
-      second: dateOnly ? 0 : Math.min(59, Number(m[6])),
-      zone: dateOnly ? null : m[7] ? 'UTC' : zone,
-      dateOnly,
-    };
-    if (!DateTime.fromObject({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second }, { zone: 'UTC' }).isValid) {
-      throw new LineError(p.line, `${p.name} "${v}" is not a real date`);
-    }
-    return t;
+function readTimes(p: ICAL.Property, resolveZone: (tzid: string) => string | null): CalendarTime[] {
+  const tzid = p.getFirstParameter('tzid');
+  const zone = tzid ? resolveZone(tzid) : null;
+  if (tzid && !zone) throw new LineError(lineOf(p), `${p.name.toUpperCase()} uses time zone "${tzid}", which is not known; use an IANA name such as Europe/Amsterdam`);
+  return valuesOf(p, ['date', 'date-time']).map((v) => {
+    const t = ICAL.Time.fromString(v, undefined);
+    return { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second, zone: t.isDate ? null : t.zone === ICAL.Timezone.utcTimezone ? 'UTC' : zone, dateOnly: t.isDate };
   });
 }
 
-/** ISO 8601 duration as used by DURATION (P1D, PT1H30M, P1W). */
-function readDuration(p: Property): { days: number; ms: number } {
-  const m = /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(p.value.trim());
-  if (!m || p.value.trim() === 'P' || p.value.trim().endsWith('T')) throw new LineError(p.line, `DURATION "${p.value}" is not an iCalendar duration (like PT1H30M)`);
-  if (m[1] === '-') throw new LineError(p.line, 'DURATION must not be negative');
-  return { days: Number(m[2] ?? 0) * 7 + Number(m[3] ?? 0), ms: ((Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0)) * 60 + Number(m[6] ?? 0)) * 1000 };
+/** DURATION as whole days (kept as calendar days across DST) plus milliseconds. */
+function readDuration(p: ICAL.Property): { days: number; ms: number } {
+  const d = ICAL.Duration.fromString(valuesOf(p, ['duration'])[0]);
+  if (d.isNegative) throw new LineError(lineOf(p), 'DURATION must not be negative');
+  return { days: d.weeks * 7 + d.days, ms: ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000 };
 }
 
-function readCount(c: Component, name: string): number | null {
-  const p = first(c, name);
-  if (!p || p.value.trim() === '') return null;
-  if (!/^\d{1,7}$/.test(p.value.trim())) throw new LineError(p.line, `${name} "${p.value}" must be a whole number`);
-  return Number(p.value.trim());
+function readCount(c: ICAL.Component, name: string): number | null {
+  const v = textOf(c, name, [...TEXT, 'integer']);
+  if (v && !/^\d{1,7}$/.test(v)) throw new LineError(lineOf(c.getFirstProperty(name)!), `${name.toUpperCase()} "${v}" must be a whole number`);
+  return v ? Number(v) : null;
 }
+
+/** What an event says about its activity. */
+type Details = Pick<CalendarActivity, 'title' | 'description' | 'location' | 'categories' | 'audience' | 'capacity' | 'registrations' | 'waitlist' | 'presenter' | 'visibility' | 'status'>;
 
 interface EventFacts {
   uid: string;
@@ -177,106 +187,83 @@ interface EventFacts {
   start: CalendarTime;
   /** How long it lasts: whole days (kept as calendar days across DST) plus milliseconds. */
   length: { days: number; ms: number };
-  title: string;
-  description: string;
-  location: string;
-  categories: string[];
-  audience: string[];
-  capacity: number | null;
-  registrations: number | null;
-  waitlist: number | null;
-  presenter: string;
-  visibility: Visibility;
-  status: ActivityStatus;
-  rrule: Property | undefined;
+  details: Details;
+  rrule: { value: string; line: number } | null;
   rdates: CalendarTime[];
   exdates: CalendarTime[];
   recurrenceId: CalendarTime | null;
 }
 
-function readEvent(e: Component, resolveZone: (tzid: string) => string | null, libraryZone: string): EventFacts {
-  const uid = first(e, 'UID')?.value.trim();
-  if (!uid) throw new LineError(e.line, 'The event has no UID');
-  const dtstart = first(e, 'DTSTART');
-  if (!dtstart) throw new LineError(e.line, `Event ${uid} has no DTSTART`);
+function readEvent(e: ICAL.Component, resolveZone: (tzid: string) => string | null, libraryZone: string): EventFacts {
+  const uid = textOf(e, 'uid');
+  if (!uid) throw new LineError(lineOf(e), 'The event has no UID');
+  const dtstart = e.getFirstProperty('dtstart');
+  if (!dtstart) throw new LineError(lineOf(e), `Event ${uid} has no DTSTART`);
   const [start] = readTimes(dtstart, resolveZone);
-  const dtend = first(e, 'DTEND');
-  const duration = first(e, 'DURATION');
+  const dtend = e.getFirstProperty('dtend');
+  const duration = e.getFirstProperty('duration');
   let length = { days: start.dateOnly ? 1 : 0, ms: 0 };
-  if (dtend && duration) throw new LineError(duration.line, `Event ${uid} has both DTEND and DURATION`);
+  if (dtend && duration) throw new LineError(lineOf(duration), `Event ${uid} has both DTEND and DURATION`);
   if (dtend) {
     const [end] = readTimes(dtend, resolveZone);
-    if (end.dateOnly !== start.dateOnly) throw new LineError(dtend.line, 'DTEND must be a date when DTSTART is a date, and a date-time when DTSTART is one');
+    if (end.dateOnly !== start.dateOnly) throw new LineError(lineOf(dtend), 'DTEND must be a date when DTSTART is a date, and a date-time when DTSTART is one');
     const ms = toInstant(end, libraryZone).getTime() - toInstant(start, libraryZone).getTime();
-    if (ms < 0) throw new LineError(dtend.line, `Event ${uid} ends before it starts`);
+    if (ms < 0) throw new LineError(lineOf(dtend), `Event ${uid} ends before it starts`);
     length = start.dateOnly ? { days: Math.round(ms / 86_400_000), ms: 0 } : { days: 0, ms };
   } else if (duration) length = readDuration(duration);
 
-  const status = first(e, 'STATUS')?.value.trim().toUpperCase();
-  const klass = first(e, 'CLASS')?.value.trim().toUpperCase();
-  const recurrenceId = first(e, 'RECURRENCE-ID');
+  const status = textOf(e, 'status').toUpperCase();
+  const klass = textOf(e, 'class').toUpperCase();
+  const rrule = e.getFirstProperty('rrule');
+  const recurrenceId = e.getFirstProperty('recurrence-id');
   return {
     uid,
-    line: e.line,
+    line: lineOf(e),
     start,
     length,
-    title: unescapeText(first(e, 'SUMMARY')?.value ?? '').trim(),
-    description: unescapeText(first(e, 'DESCRIPTION')?.value ?? '').trim(),
-    location: unescapeText(first(e, 'LOCATION')?.value ?? '').trim(),
-    categories: all(e, 'CATEGORIES').flatMap((p) => textList(p.value)),
-    audience: all(e, 'X-AUDIENCE').flatMap((p) => textList(p.value)),
-    capacity: readCount(e, 'X-CAPACITY'),
-    registrations: readCount(e, 'X-REGISTRATIONS'),
-    waitlist: readCount(e, 'X-WAITLIST'),
-    presenter: unescapeText(first(e, 'X-PRESENTER')?.value ?? '').trim(),
-    visibility: klass === 'PRIVATE' || klass === 'CONFIDENTIAL' ? 'private' : 'public',
-    status: status === 'CANCELLED' ? 'cancelled' : status === 'TENTATIVE' ? 'tentative' : 'confirmed',
-    rrule: first(e, 'RRULE'),
-    rdates: all(e, 'RDATE').flatMap((p) => readTimes(p, resolveZone)),
-    exdates: all(e, 'EXDATE').flatMap((p) => readTimes(p, resolveZone)),
+    details: {
+      title: textOf(e, 'summary'),
+      description: textOf(e, 'description'),
+      location: textOf(e, 'location'),
+      categories: listOf(e, 'categories'),
+      audience: listOf(e, 'x-audience'),
+      capacity: readCount(e, 'x-capacity'),
+      registrations: readCount(e, 'x-registrations'),
+      waitlist: readCount(e, 'x-waitlist'),
+      presenter: textOf(e, 'x-presenter'),
+      visibility: klass === 'PRIVATE' || klass === 'CONFIDENTIAL' ? 'private' : 'public',
+      status: status === 'CANCELLED' ? 'cancelled' : status === 'TENTATIVE' ? 'tentative' : 'confirmed',
+    },
+    rrule: rrule && { value: valuesOf(rrule, ['recur'])[0] ?? '', line: lineOf(rrule) },
+    rdates: e.getAllProperties('rdate').flatMap((p) => readTimes(p, resolveZone)),
+    exdates: e.getAllProperties('exdate').flatMap((p) => readTimes(p, resolveZone)),
     recurrenceId: recurrenceId ? readTimes(recurrenceId, resolveZone)[0] : null,
   };
 }
 
 function activityOf(f: EventFacts, occurrence: string, startsAt: Date, length: { days: number; ms: number }, zone: string): CalendarActivity {
   const endsAt = length.days ? DateTime.fromJSDate(startsAt, { zone }).plus({ days: length.days }).toJSDate() : new Date(startsAt.getTime() + length.ms);
-  return {
-    ref: `UID ${f.uid}${occurrence ? ` on ${occurrence.slice(0, 10)}` : ''} (line ${f.line})`,
-    sourceUid: f.uid,
-    occurrence,
-    title: f.title,
-    description: f.description,
-    startsAt,
-    endsAt,
-    allDay: f.start.dateOnly,
-    location: f.location,
-    categories: f.categories,
-    audience: f.audience,
-    capacity: f.capacity,
-    registrations: f.registrations,
-    waitlist: f.waitlist,
-    presenter: f.presenter,
-    visibility: f.visibility,
-    status: f.status,
-  };
+  const ref = `UID ${f.uid}${occurrence ? ` on ${occurrence.slice(0, 10)}` : ''} (line ${f.line})`;
+  return { ref, sourceUid: f.uid, occurrence, startsAt, endsAt, allDay: f.start.dateOnly, ...f.details };
 }
 
 /** An override (RECURRENCE-ID) replaces the occurrence; properties it leaves out come from the series. */
 function mergeOverride(series: EventFacts, o: EventFacts): EventFacts {
-  return {
-    ...o,
-    title: o.title || series.title,
-    description: o.description || series.description,
-    location: o.location || series.location,
-    categories: o.categories.length ? o.categories : series.categories,
-    audience: o.audience.length ? o.audience : series.audience,
-    capacity: o.capacity ?? series.capacity,
-    registrations: o.registrations ?? series.registrations,
-    waitlist: o.waitlist ?? series.waitlist,
-    presenter: o.presenter || series.presenter,
-    visibility: series.visibility === 'private' ? 'private' : o.visibility,
-    status: series.status === 'cancelled' ? 'cancelled' : o.status,
+  const [s, d] = [series.details, o.details];
+  const details: Details = {
+    title: d.title || s.title,
+    description: d.description || s.description,
+    location: d.location || s.location,
+    categories: d.categories.length ? d.categories : s.categories,
+    audience: d.audience.length ? d.audience : s.audience,
+    capacity: d.capacity ?? s.capacity,
+    registrations: d.registrations ?? s.registrations,
+    waitlist: d.waitlist ?? s.waitlist,
+    presenter: d.presenter || s.presenter,
+    visibility: s.visibility === 'private' ? 'private' : d.visibility,
+    status: s.status === 'cancelled' ? 'cancelled' : d.status,
   };
+  return { ...o, details };
 }
 
 /** Expanding recurrences stops (and the import fails) after this long, so a hostile rule cannot hold the server. */
@@ -290,17 +277,17 @@ export function readIcs(text: string, options: ReadOptions): CalendarRead {
   const recurringUids: string[] = [];
   const result = (): CalendarRead => ({ format: 'ics', activities, skipped, errors: errors.slice(0, MAX_REPORTED_ERRORS), recurringUids });
 
-  const calendar = parseComponents(text, errors);
+  const calendar = parseCalendar(text, errors);
   if (!calendar || errors.length) return result();
   const resolveZone = zoneResolver(calendar, zone);
 
   const series = new Map<string, EventFacts>();
   const overrides = new Map<string, EventFacts[]>();
-  for (const e of calendar.children.filter((c) => c.name === 'VEVENT')) {
+  for (const e of calendar.getAllSubcomponents('vevent')) {
     try {
       const f = readEvent(e, resolveZone, zone);
       if (f.recurrenceId) overrides.set(f.uid, [...(overrides.get(f.uid) ?? []), f]);
-      else if (series.has(f.uid)) errors.push({ line: e.line, message: `UID ${f.uid} is used by two events (lines ${series.get(f.uid)!.line} and ${e.line})` });
+      else if (series.has(f.uid)) errors.push({ line: f.line, message: `UID ${f.uid} is used by two events (lines ${series.get(f.uid)!.line} and ${f.line})` });
       else series.set(f.uid, f);
     } catch (err) {
       if (!(err instanceof LineError)) throw err;
