@@ -8,7 +8,7 @@ const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
 
-const server = (displayName, testMatch, extra = {}) => ({
+const server = (displayName, testMatch) => ({
   displayName,
   rootDir: __dirname,
   testEnvironment: 'node',
@@ -19,7 +19,6 @@ const server = (displayName, testMatch, extra = {}) => ({
     '^.+\\.m?js$': '<rootDir>/scripts/jest/esm-to-cjs.cjs',
   },
   transformIgnorePatterns: [ignoreAllButEsm],
-  ...extra,
 });
 
 module.exports = {

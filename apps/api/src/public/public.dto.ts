@@ -72,7 +72,7 @@ export class PublicVideoSummaryDto {
   @ApiProperty({ example: 'digitale vaardigheden' }) category: string;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ nullable: true, type: Number, example: 184.2 }) durationS: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Still image (not made yet by the transcoder: null)' }) posterUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Still image (JPEG)' }) posterUrl: string | null;
   @ApiProperty() publishedAt: Date;
   @ApiProperty({ description: 'The watch page' }) url: string;
 }
@@ -87,10 +87,10 @@ export class PublicVideoDto extends PublicVideoSummaryDto {
   @ApiProperty({ description: 'false for unlisted videos: reachable by link only, keep them out of search engines' }) listed: boolean;
   @ApiProperty({ description: 'HLS master playlist' }) hlsUrl: string;
   @ApiProperty({ description: 'Page to put in an iframe' }) embedUrl: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Scrubber preview images (not made yet by the transcoder: null)' }) storyboardUrl: string | null;
-  @ApiProperty({ type: [PublicCaptionsDto], description: 'Caption tracks (not made yet by the transcoder: empty)' }) captions: PublicCaptionsDto[];
-  @ApiProperty({ type: [TranscriptCueDto] }) transcript: TranscriptCueDto[];
-  @ApiProperty({ type: [ChapterDto] }) chapters: ChapterDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'WebVTT of thumbnail tiles for the scrubber preview' }) storyboardUrl: string | null;
+  @ApiProperty({ type: [PublicCaptionsDto], description: 'Caption tracks (also listed in the HLS master playlist)' }) captions: PublicCaptionsDto[];
+  @ApiProperty({ type: [TranscriptCueDto], description: 'The spoken text with times, for the interactive transcript' }) transcript: TranscriptCueDto[];
+  @ApiProperty({ type: [ChapterDto], description: 'The episode’s chapters, or else the recording’s' }) chapters: ChapterDto[];
 }
 
 export class PublicVideoPageDto {

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Chapter, TranscriptCue } from '@app/db';
+import type { AssetCaption, AssetChapter, Chapter, TranscriptCue } from '@app/db';
 import { FeedItem } from './feeds';
 import { PAGE_SIZE, PublicSeriesDetailDto, PublicSeriesDto, PublicVideoDto, PublicVideoPageDto, PublicVideoQueryDto, PublicVideoSummaryDto } from './public.dto';
 import { siteUrls } from './site-urls';
@@ -13,7 +13,7 @@ const LISTED = `e.publication_state = 'published' AND e.visibility = 'public'`;
 /** The only columns a public answer is made from. */
 const SUMMARY_COLUMNS = `
   e.public_slug AS slug, e.title, e.description, e.tags, e.published_at AS "publishedAt", e.updated_at AS "updatedAt",
-  s.slug AS "seriesSlug", s.title AS "seriesTitle", s.language, s.category, a.duration_s AS "durationS"`;
+  s.slug AS "seriesSlug", s.title AS "seriesTitle", s.language, s.category, a.duration_s AS "durationS", a.poster_file AS "posterFile"`;
 const FROM = `
   FROM episodes e
   JOIN series s ON s.id = e.series_id
@@ -35,6 +35,16 @@ interface SummaryRow {
   language: string;
   category: string;
   durationS: number | null;
+  posterFile: string | null;
+}
+
+interface VideoRow extends SummaryRow {
+  visibility: string;
+  transcript: TranscriptCue[];
+  chapters: Chapter[];
+  storyboardFile: string | null;
+  captions: AssetCaption[];
+  assetChapters: AssetChapter[];
 }
 
 interface SeriesRow {
@@ -78,8 +88,9 @@ export class PublicService {
   }
 
   async video(slug: string, base: string): Promise<PublicVideoDto> {
-    const [row]: (SummaryRow & { visibility: string; transcript: TranscriptCue[]; chapters: Chapter[] })[] = await this.ds.query(
-      `SELECT ${SUMMARY_COLUMNS}, e.visibility, e.transcript, e.chapters ${FROM} WHERE ${ON_SITE} AND e.public_slug = $1`,
+    const [row]: VideoRow[] = await this.ds.query(
+      `SELECT ${SUMMARY_COLUMNS}, e.visibility, e.transcript, e.chapters, a.storyboard_file AS "storyboardFile", a.captions, a.chapters AS "assetChapters"
+       ${FROM} WHERE ${ON_SITE} AND e.public_slug = $1`,
       [slug],
     );
     if (!row) throw new NotFoundException('There is no video at this address. It may have been taken offline.');
@@ -89,10 +100,11 @@ export class PublicService {
       listed: row.visibility === 'public',
       hlsUrl: urls.file(slug, HLS_MASTER),
       embedUrl: urls.embed(slug),
-      storyboardUrl: null,
-      captions: [],
+      storyboardUrl: row.storyboardFile && urls.file(slug, row.storyboardFile),
+      captions: row.captions.map((c) => ({ language: c.lang, label: c.label, url: urls.file(slug, c.file) })),
       transcript: row.transcript.map((c) => ({ startS: c.startS, text: c.text })),
-      chapters: row.chapters.map((c) => ({ startS: c.startS, title: c.title })),
+      // The episode's own chapters, else those made for the recording.
+      chapters: (row.chapters.length ? row.chapters : row.assetChapters).map((c) => ({ startS: c.startS, title: c.title })),
     };
   }
 
@@ -186,7 +198,7 @@ export class PublicService {
       category: r.category,
       tags: r.tags,
       durationS: r.durationS,
-      posterUrl: null,
+      posterUrl: r.posterFile && siteUrls(base).file(r.slug, r.posterFile),
       publishedAt: r.publishedAt,
       url: siteUrls(base).video(r.slug),
     };

@@ -78,7 +78,7 @@ describe('review and publication of episodes (real API, PostgreSQL, Redis)', () 
     expect(approve.status).toBe(409);
     expect(approve.body.message).toBe('The recording is still being processed (processing). Try again when it is ready.');
 
-    await kit.ds().query(`UPDATE media_assets SET status = 'ready' WHERE id = $1`, [e.assetId]);
+    await kit.ds().query(`UPDATE media_assets SET status = 'ready', playable_at = now(), ready_at = now() WHERE id = $1`, [e.assetId]);
     expect((await kit.call('editor', 'POST', `/episodes/${e.id}/approve`)).status).toBe(200);
     const newer = await kit.addAsset(e.id, 'queued');
     const publish = await kit.call('editor', 'POST', `/episodes/${e.id}/publish`, { visibility: 'public' });

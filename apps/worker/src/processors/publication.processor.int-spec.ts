@@ -147,11 +147,14 @@ describe('scheduled publish and unpublish (real BullMQ queue and worker, Postgre
     startWorker();
     await until('published after restart', async () => (await state(e.id)).state === 'published');
 
-    const app = await createApp(api.config);
-    await app.listen(0, '127.0.0.1');
-    api.app = app;
-    api.url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const page = await kit.call(null, 'GET', '/public/videos/tijdens-herstart');
-    expect(page.body).toMatchObject({ title: 'Tijdens herstart', listed: false });
+    const restarted = await createApp(api.config);
+    try {
+      await restarted.listen(0, '127.0.0.1');
+      const url = (await restarted.getUrl()).replace('[::1]', '127.0.0.1');
+      const page = await fetch(`${url}/api/public/videos/tijdens-herstart`);
+      expect(await page.json()).toMatchObject({ title: 'Tijdens herstart', listed: false });
+    } finally {
+      await restarted.close();
+    }
   });
 });

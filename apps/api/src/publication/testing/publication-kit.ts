@@ -37,9 +37,22 @@ export function publicationKit(api: TestApi) {
   const addAsset = async (episodeId: string, status: AssetStatus = 'ready', durationS = 184.2): Promise<string> => {
     const id = randomUUID();
     const failed = status === 'rejected' || status === 'failed';
+    const ready = status === 'ready';
     await ds().query(
-      `INSERT INTO media_assets (id, episode_id, filename, source_key, size_bytes, status, duration_s, reason) VALUES ($1, $2, 'opname.mp4', $3, 1000, $4, $5, $6)`,
-      [id, episodeId, `uploads/${id}`, status, durationS, failed ? 'Not usable' : null],
+      `INSERT INTO media_assets (id, episode_id, filename, source_key, size_bytes, status, duration_s, reason, playable_at, ready_at, poster_file, storyboard_file, captions)
+       VALUES ($1, $2, 'opname.mp4', $3, 1000, $4, $5, $6, $7, $7, $8, $9, $10)`,
+      [
+        id,
+        episodeId,
+        `uploads/${id}`,
+        status,
+        durationS,
+        failed ? 'Not usable' : null,
+        ready ? new Date() : null,
+        ready ? 'hls/poster.jpg' : null,
+        ready ? 'hls/storyboard.vtt' : null,
+        JSON.stringify(ready ? [{ lang: 'nl', label: 'Nederlands', file: 'hls/captions/nl.vtt', playlist: 'hls/captions/nl.m3u8', transcript: 'Welkom bij de bibliotheek.' }] : []),
+      ],
     );
     return id;
   };
