@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
@@ -20,23 +21,21 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'media-src': ["'self'", 'blob:'],
-          'worker-src': ["'self'", 'blob:'],
-          'frame-ancestors': ["'self'"],
-          // Libraries often run this on an intranet over plain HTTP: do not force https sub-requests.
-          'upgrade-insecure-requests': null,
-        },
-      },
-    }),
-  );
+  const directives = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'media-src': ["'self'", 'blob:'],
+    'worker-src': ["'self'", 'blob:'],
+    'frame-ancestors': ["'self'"],
+    // Libraries often run this on an intranet over plain HTTP: do not force https sub-requests.
+    'upgrade-insecure-requests': null,
+  };
+  const strict = helmet({ contentSecurityPolicy: { directives } });
+  // The embed player is meant to be framed by the library's own website (oEmbed): any site may frame it.
+  const embeddable = helmet({ contentSecurityPolicy: { directives: { ...directives, 'frame-ancestors': ['*'] } }, frameguard: false });
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/embed/') ? embeddable : strict)(req, res, next));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();

@@ -14,6 +14,10 @@ export function serveDashboard(app: NestExpressApplication, dir: string): boolea
   app.useStaticAssets(root, { index: false, maxAge: '1h', setHeaders: (res, file) => {
     if (/-[A-Z0-9]{8}\.(js|css)$/.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   } });
+  // Search engines find the published videos through the sitemap the public API keeps.
+  app.use('/robots.txt', (req: Request, res: Response) => {
+    res.type('text/plain').send(`User-agent: *\nDisallow: /staff\nDisallow: /api/\nAllow: /api/public/\nSitemap: ${req.protocol}://${req.get('host')}/api/public/sitemap.xml\n`);
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
