@@ -23,6 +23,7 @@ import { PublicationModule } from './publication/publication.module';
 import { PublicModule } from './public/public.module';
 import { StatsModule } from './stats/stats.module';
 import { LiveModule } from './live/live.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({})
 export class AppModule {
@@ -66,6 +67,7 @@ export class AppModule {
         PublicModule,
         StatsModule,
         LiveModule,
+        MetricsModule,
       ],
     };
   }

@@ -3,10 +3,11 @@ import { spawnSync } from 'node:child_process';
 import pino from 'pino';
 import { loadConfigOrExit } from '@app/config';
 import { createDataSource } from '@app/db';
-import { createRedis } from '@app/jobs';
+import { createRedis, Jobs } from '@app/jobs';
 import { createStorage } from '@app/storage';
 import { startProbeWorker } from './processors/probe.processor';
 import { startPublicationWorker } from './processors/publication.processor';
+import { startTranscodeWorkers } from './processors/transcode.processor';
 
 /**
  * The media worker. It connects to Redis and runs one BullMQ worker per queue (processors are
@@ -24,10 +25,13 @@ async function main(): Promise<void> {
   const ds = await createDataSource(config.DATABASE_URL).initialize();
   const storage = createStorage(config);
   const closers: Array<() => Promise<unknown>> = [];
-  const probe = startProbeWorker({ ds, storage, config, log, connection: redis });
+  const jobs = new Jobs(redis, config.QUEUE_PREFIX);
+  const probe = startProbeWorker({ ds, storage, config, log, jobs, connection: redis });
   closers.push(() => probe.close());
   const publication = startPublicationWorker({ ds, config, log, connection: redis });
   closers.push(() => publication.close());
+  const transcoders = startTranscodeWorkers({ ds, storage, config, log, jobs, connection: redis });
+  closers.push(() => Promise.all(transcoders.map((w) => w.close())).then(() => jobs.close()));
   log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker ready');
 
   let stopping = false;

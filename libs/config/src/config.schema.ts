@@ -80,6 +80,18 @@ export const configSchema = z
     LIVE_MIN_FREE_MB: z.coerce.number().int().min(0).default(2048),
     /** The name patrons know the video site by, in feeds and embeds (e.g. "Bibliotheek Eindhoven"). */
     PUBLIC_SITE_NAME: z.string().trim().min(1).max(100).default('Bibliotheek'),
+    /** Recordings longer than this (seconds) are encoded in chunks by parallel jobs, so several workers finish them sooner. */
+    TRANSCODE_CHUNK_AFTER_S: z.coerce.number().positive().default(20 * 60),
+    /** Target length of one chunk (seconds). */
+    TRANSCODE_CHUNK_S: z.coerce.number().positive().default(5 * 60),
+    /** ffmpeg runs under `nice -n` this value, so the API and database stay responsive on a shared machine. */
+    TRANSCODE_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
+    /** A transcode job whose worker stopped renewing its lock this long (ms) is taken over by another worker. */
+    TRANSCODE_LOCK_MS: z.coerce.number().int().min(1000).default(60_000),
+    /** Local scratch space for recordings downloaded from S3 and outputs on their way to it (default: the OS temp dir). */
+    TRANSCODE_TMP_DIR: z.string().optional(),
+    /** Bearer token Prometheus sends to GET /api/metrics (admins can always read it); unset: admins only. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((c, ctx) => {
     if (c.STORAGE_DRIVER === 's3') {

@@ -1,6 +1,6 @@
-import { JobsOptions, Queue } from 'bullmq';
+import { FlowProducer, JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { ProbeJob, PublicationJob, QUEUES } from './queues';
+import { ProbeJob, PublicationJob, QUEUES, TranscodeJob, TranscodePartJob } from './queues';
 
 const DEFAULTS: JobsOptions = {
   attempts: 3,
@@ -9,6 +9,9 @@ const DEFAULTS: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
+/** Transcodes fail transiently (a full disk, storage hiccups, a killed worker): wait longer between attempts. */
+const TRANSCODE: JobsOptions = { ...DEFAULTS, backoff: { type: 'exponential', delay: 15_000 } };
+
 /**
  * The one place that puts work on a queue. One asset is never in the same queue twice at once:
  * the deduplication id is the queue and the asset id.
@@ -16,10 +19,21 @@ const DEFAULTS: JobsOptions = {
 export class Jobs {
   private readonly probeQueue: Queue<ProbeJob>;
   private readonly publicationQueue: Queue<PublicationJob>;
+  private readonly transcodeQueue: Queue<TranscodeJob>;
+  private readonly transcodePartQueue: Queue<TranscodePartJob>;
+  private readonly flows: FlowProducer;
 
   constructor(connection: Redis, prefix: string) {
     this.probeQueue = new Queue<ProbeJob>(QUEUES.probe, { connection, prefix, defaultJobOptions: DEFAULTS });
     this.publicationQueue = new Queue<PublicationJob>(QUEUES.publication, { connection, prefix, defaultJobOptions: { ...DEFAULTS, attempts: 10 } });
+    this.transcodeQueue = new Queue<TranscodeJob>(QUEUES.transcode, { connection, prefix, defaultJobOptions: TRANSCODE });
+    this.transcodePartQueue = new Queue<TranscodePartJob>(QUEUES.transcodePart, { connection, prefix, defaultJobOptions: TRANSCODE });
+    this.flows = new FlowProducer({ connection, prefix });
+  }
+
+  /** Every queue, for the admins' queue view and the metrics. */
+  get queues(): Queue[] {
+    return [this.probeQueue, this.publicationQueue, this.transcodeQueue, this.transcodePartQueue];
   }
 
   async probe(assetId: string): Promise<void> {
@@ -40,10 +54,61 @@ export class Jobs {
     await this.publicationQueue.remove(publicationJobId(job));
   }
 
+  /**
+   * Processes an asset (run `run` of it). The job id is made of asset and run: queueing the same run twice, even
+   * after it finished, adds nothing, so one asset is never transcoded twice at once.
+   */
+  async transcode(assetId: string, run: number): Promise<void> {
+    await this.transcodeQueue.add('transcode', { assetId, run }, { jobId: transcodeJobId(assetId, run) });
+  }
+
+  /**
+   * A long recording's flow: its parts are encoded in parallel by any free worker, then the parent job joins them
+   * without re-encoding and publishes. A part that fails for good fails the join. Ids are deterministic, so a retried
+   * transcode job adds no second flow.
+   */
+  async transcodeInParts(assetId: string, run: number, parts: Omit<TranscodePartJob, 'assetId' | 'run'>[]): Promise<void> {
+    await this.flows.add({
+      name: 'join',
+      queueName: QUEUES.transcode,
+      data: { assetId, run } satisfies TranscodeJob,
+      opts: { ...TRANSCODE, jobId: joinJobId(assetId, run) },
+      children: parts.map((p) => ({
+        name: p.part,
+        queueName: QUEUES.transcodePart,
+        data: { assetId, run, ...p } satisfies TranscodePartJob,
+        opts: { ...TRANSCODE, jobId: `part-${assetId}-${run}-${p.part}${p.index ?? ''}`, failParentOnFailure: true },
+      })),
+    });
+  }
+
+  /**
+   * Removes the jobs of a cancelled run that are not running, then queues the run's transcode job once more: it finds
+   * the run cancelled and removes what the run published. Running jobs are left alone (their ids stay taken, so
+   * nothing is queued twice): they see the asset's status change, stop, and remove the files themselves.
+   */
+  async cancelTranscode(assetId: string, run: number): Promise<void> {
+    await this.transcodeQueue.remove(joinJobId(assetId, run), { removeChildren: true });
+    await this.transcodeQueue.remove(transcodeJobId(assetId, run));
+    await this.transcode(assetId, run);
+  }
+
+  /** Jobs per queue and state (waiting, active, delayed, failed, …). */
+  async counts(): Promise<Record<string, Record<string, number>>> {
+    const entries = await Promise.all(this.queues.map(async (q) => [q.name, await q.getJobCounts()] as const));
+    return Object.fromEntries(entries);
+  }
+
   async close(): Promise<void> {
     await this.probeQueue.close();
     await this.publicationQueue.close();
+    await this.transcodeQueue.close();
+    await this.transcodePartQueue.close();
+    await this.flows.close();
   }
 }
+
+export const transcodeJobId = (assetId: string, run: number): string => `transcode-${assetId}-${run}`;
+export const joinJobId = (assetId: string, run: number): string => `join-${assetId}-${run}`;
 
 export const publicationJobId = (job: PublicationJob): string => `publication-${job.episodeId}-${job.action}-${Date.parse(job.at)}`;

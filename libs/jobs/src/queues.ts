@@ -2,6 +2,8 @@
 export const QUEUES = {
   probe: 'media-probe',
   publication: 'publication-schedule',
+  transcode: 'media-transcode',
+  transcodePart: 'media-transcode-part',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -19,4 +21,23 @@ export interface PublicationJob {
   episodeId: string;
   action: 'publish' | 'unpublish';
   at: string;
+}
+
+/**
+ * Turn one probed asset into HLS (job name `transcode`), or join the parts of a long recording and publish them
+ * (job name `join`, the parent of a flow). `run` is the asset's transcode run when the job was queued: a job of an
+ * older run (processing was cancelled or started again since) does nothing.
+ */
+export interface TranscodeJob {
+  assetId: string;
+  run: number;
+}
+
+/** One part of a long recording, done in parallel with the others: a chunk of the video ladder, the audio, or the thumbnails. */
+export interface TranscodePartJob {
+  assetId: string;
+  run: number;
+  part: 'chunk' | 'audio' | 'thumbnails';
+  /** The chunk's number (chunks only). */
+  index?: number;
 }

@@ -1,9 +1,23 @@
-import { Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPartialContentResponse, ApiProduces, ApiRequestedRangeNotSatisfiableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiPartialContentResponse,
+  ApiProduces,
+  ApiRequestedRangeNotSatisfiableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { mediaKey } from '@app/storage';
-import { AnyStaff } from '../auth/access.decorators';
+import { AnyStaff, Roles } from '../auth/access.decorators';
+import type { AuthUser } from '../auth/access.guard';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { MediaAssetDto } from './dto/media-asset.dto';
+import { MediaProcessingService } from './media-processing.service';
 import { MediaService } from './media.service';
 
 const FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -11,7 +25,10 @@ const FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 @ApiTags('media')
 @Controller('media')
 export class MediaController {
-  constructor(private readonly media: MediaService) {}
+  constructor(
+    private readonly media: MediaService,
+    private readonly processing: MediaProcessingService,
+  ) {}
 
   @Get(':id')
   @AnyStaff()
@@ -20,6 +37,44 @@ export class MediaController {
   @ApiNotFoundResponse({ description: 'No such asset' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<MediaAssetDto> {
     return MediaAssetDto.from(await this.media.get(id));
+  }
+
+  @Get(':id/events')
+  @AnyStaff()
+  @ApiOperation({
+    summary: 'Server-sent events: status and progress (percent, ETA) of the processing as it changes',
+    description:
+      'Each `progress` event carries a MediaProgressDto as JSON; the stream ends after the asset reaches ready, failed or ' +
+      'rejected. Authenticate with the usual `Authorization: Bearer` header: read it with fetch() and a stream reader ' +
+      '(EventSource cannot send headers, and a token in the address would end up in logs).',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'An event stream of `progress` events' })
+  @ApiNotFoundResponse({ description: 'No such asset' })
+  async events(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
+    await this.media.events(id, res);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('producer')
+  @ApiOperation({ summary: 'Stop processing a recording and remove everything it made so far' })
+  @ApiOkResponse({ type: MediaAssetDto, description: 'The asset, now failed with reason code `cancelled`' })
+  @ApiConflictResponse({ description: 'The recording is not waiting for or in processing' })
+  @ApiNotFoundResponse({ description: 'No such asset' })
+  async cancel(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<MediaAssetDto> {
+    return MediaAssetDto.from(await this.processing.cancel(id, user));
+  }
+
+  @Post(':id/retranscode')
+  @HttpCode(202)
+  @Roles('producer')
+  @ApiOperation({ summary: 'Process a processed, failed or cancelled recording again from the start' })
+  @ApiAcceptedResponse({ type: MediaAssetDto, description: 'The asset, queued for processing' })
+  @ApiConflictResponse({ description: 'The recording is being processed, or was never checked successfully' })
+  @ApiNotFoundResponse({ description: 'No such asset' })
+  async retranscode(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<MediaAssetDto> {
+    return MediaAssetDto.from(await this.processing.retranscode(id, user));
   }
 
   @Get(':id/source')
@@ -41,10 +96,10 @@ export class MediaController {
   @Get(':id/files/*path')
   @AnyStaff()
   @ApiOperation({
-    summary: 'A file made from the asset: HLS playlists and segments, poster, storyboard',
+    summary: 'A file made from the asset: HLS playlists and segments, poster, storyboard, captions, chapters',
     description: 'Supports Range requests. Segments are cached for a year (they never change); playlists for 2 seconds.',
   })
-  @ApiParam({ name: 'path', example: 'hls/720p/segment-00001.m4s' })
+  @ApiParam({ name: 'path', example: 'hls/v720/seg_00001.m4s' })
   @ApiProduces('application/vnd.apple.mpegurl', 'video/iso.segment', 'video/mp2t', 'image/jpeg', 'text/vtt')
   @ApiOkResponse({ description: 'The whole file' })
   @ApiPartialContentResponse({ description: 'The requested byte range' })

@@ -4,7 +4,9 @@ import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { Repository } from 'typeorm';
 import { MediaAssetEntity } from '@app/db';
+import { isFinalAssetStatus } from '@app/domain';
 import { cacheControlFor, contentTypeFor, Storage } from '@app/storage';
+import { MediaProgressDto } from './dto/media-asset.dto';
 import { parseRange } from './http-range';
 import { STORAGE } from './storage.provider';
 
@@ -19,6 +21,58 @@ export class MediaService {
     const asset = await this.assets.findOneBy({ id });
     if (!asset) throw new NotFoundException('There is no media file with this id. It may have been cancelled before the upload finished.');
     return asset;
+  }
+
+  /**
+   * Server-sent events for one asset: a `progress` event with MediaProgressDto whenever its status or progress
+   * changes (the row is read every `everyMs`, so every API instance sees every worker's progress), a comment line
+   * every 15 s to keep proxies from closing the connection, and the end of the stream after a final status.
+   */
+  async events(id: string, res: Response, everyMs = 1000): Promise<void> {
+    await this.get(id);
+    res.status(200);
+    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache, no-transform');
+    res.setHeader('X-Accel-Buffering', 'no');
+    res.flushHeaders();
+    let last = '';
+    let lastWrite = Date.now();
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      clearInterval(timer);
+      res.end();
+    };
+    const tick = async () => {
+      const asset = await this.assets.findOneBy({ id });
+      if (stopped) return;
+      if (!asset) return stop();
+      const data = JSON.stringify(MediaProgressDto.from(asset));
+      if (data !== last) {
+        res.write(`event: progress\ndata: ${data}\n\n`);
+        last = data;
+        lastWrite = Date.now();
+      } else if (Date.now() - lastWrite >= 15_000) {
+        res.write(': still here\n\n');
+        lastWrite = Date.now();
+      }
+      if (isFinalAssetStatus(asset.status)) stop();
+    };
+    let running = false;
+    // A failed read ends the stream; EventSource-style clients reconnect.
+    const poll = () => {
+      if (running || stopped) return;
+      running = true;
+      tick()
+        .catch(() => stop())
+        .finally(() => (running = false));
+    };
+    const timer = setInterval(poll, everyMs);
+    res.on('close', () => {
+      stopped = true;
+      clearInterval(timer);
+    });
+    poll();
   }
 
   /** Streams one stored object with HTTP range support, its content type and cache policy. */

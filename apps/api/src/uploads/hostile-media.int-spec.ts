@@ -6,7 +6,7 @@ import type { Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
-import { createRedis } from '@app/jobs';
+import { createRedis, Jobs } from '@app/jobs';
 import type { Storage } from '@app/storage';
 import { startProbeWorker } from '../../../worker/src/processors/probe.processor';
 import { STORAGE } from '../media/storage.provider';
@@ -62,7 +62,7 @@ describe('hostile uploads are rejected with a reason and leave nothing behind (r
     storage = api.app.get(STORAGE);
     const ds = api.app.get(DataSource);
     workerRedis = createRedis(process.env.TEST_REDIS_URL!, 'worker');
-    worker = startProbeWorker({ ds, storage, config: api.config, log: pino({ level: 'silent' }), connection: workerRedis });
+    worker = startProbeWorker({ ds, storage, config: api.config, jobs: api.app.get(Jobs), log: pino({ level: 'silent' }), connection: workerRedis });
     token = await api.tokenFor('producer');
     const [series] = await ds.query(`INSERT INTO series (title, slug) VALUES ('Digitale hulp', 'digitale-hulp') RETURNING id`);
     [{ id: episodeId }] = await ds.query(`INSERT INTO episodes (series_id, title) VALUES ($1, 'DigiD aanvragen') RETURNING id`, [series.id]);

@@ -9,7 +9,7 @@ import type Redis from 'ioredis';
 import pino from 'pino';
 import * as tus from 'tus-js-client';
 import { DataSource } from 'typeorm';
-import { createRedis } from '@app/jobs';
+import { createRedis, Jobs } from '@app/jobs';
 import { mediaKey, Storage } from '@app/storage';
 import { startProbeWorker } from '../../../worker/src/processors/probe.processor';
 import { STORAGE } from '../media/storage.provider';
@@ -78,7 +78,7 @@ describe('media intake: tus uploads → probe → queued (real API, PostgreSQL, 
     storage = api.app.get(STORAGE);
     ds = api.app.get(DataSource);
     workerRedis = createRedis(process.env.TEST_REDIS_URL!, 'worker');
-    worker = startProbeWorker({ ds, storage, config: api.config, log: pino({ level: 'silent' }), connection: workerRedis });
+    worker = startProbeWorker({ ds, storage, config: api.config, jobs: api.app.get(Jobs), log: pino({ level: 'silent' }), connection: workerRedis });
     producer = await api.tokenFor('producer');
     const [series] = await ds.query(`INSERT INTO series (title, slug) VALUES ('Zelf je boeken verlengen', 'boeken-verlengen') RETURNING id`);
     [{ id: episodeId }] = await ds.query(`INSERT INTO episodes (series_id, title) VALUES ($1, 'Aflevering 1') RETURNING id`, [series.id]);

@@ -32,7 +32,7 @@ describe('probe job on S3 storage (s3rver, PostgreSQL, Redis, ffmpeg)', () => {
     JWT_SECRET: 'x'.repeat(32),
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
   });
-  const deps = () => ({ ds, storage, config, tmpDir, log: pino({ level: 'silent' }) });
+  const deps = () => ({ ds, storage, config, tmpDir, jobs, log: pino({ level: 'silent' }) });
 
   const addAsset = async (bytes: Buffer, filename: string, status: 'uploaded' | 'queued' = 'uploaded'): Promise<MediaAssetEntity> => {
     const id = randomUUID();

@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@app/config';
 import { MediaAssetEntity } from '@app/db';
 import { AssetStatus, assertAssetTransition } from '@app/domain';
-import { ProbeJob, QUEUES } from '@app/jobs';
+import { Jobs, ProbeJob, QUEUES } from '@app/jobs';
 import { analyseProbe, decodeCheck, ffprobe, LoudnessMeasurement, measureLoudness, MediaInputError, ProbeFacts, ProbeLimits, reject, Rejection, sniffHead } from '@app/media';
 import { Storage, withLocalFile } from '@app/storage';
 
@@ -16,6 +16,8 @@ export interface ProbeDeps {
   storage: Storage;
   config: AppConfig;
   log: Logger;
+  /** Queues the transcode of an accepted recording. */
+  jobs: Jobs;
   /** Where recordings from object storage are downloaded to for ffprobe. */
   tmpDir?: string;
 }
@@ -100,7 +102,10 @@ export function probeProcessor(deps: ProbeDeps) {
       return asset.status;
     }
     if (asset.status === 'uploaded') await move(asset.id, 'uploaded', 'probing');
-    else if (asset.status !== 'probing') return asset.status;
+    else if (asset.status !== 'probing') {
+      if (asset.status === 'queued') await deps.jobs.transcode(asset.id, asset.transcodeRun);
+      return asset.status;
+    }
 
     let outcome: Inspection;
     try {
@@ -134,6 +139,7 @@ export function probeProcessor(deps: ProbeDeps) {
       loudnessOffset: finite(loudness?.targetOffset),
       probedAt: new Date(),
     });
+    await deps.jobs.transcode(asset.id, asset.transcodeRun);
     log.info({ assetId: asset.id, format: facts.format, durationS: facts.durationS }, 'upload probed');
     return 'queued';
   };

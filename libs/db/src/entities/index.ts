@@ -16,6 +16,7 @@ import { LiveSessionEntity } from './live-session.entity';
 
 export { AuditEventEntity, EpisodeEntity, RoomEntity, SeriesEntity, UserEntity };
 export { MediaAssetEntity };
+export type { AssetCaption, AssetChapter, AssetRendition } from './media-asset.entity';
 export * from './broadcast.entity';
 export * from './calendar-feed.entity';
 export * from './checklist-template.entity';

@@ -2,6 +2,33 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn,
 import type { AssetStatus } from '@app/domain';
 import { EpisodeEntity } from './episode.entity';
 
+/** A published HLS rendition, as the master playlist lists it (the fields of @app/media's Rendition). */
+export interface AssetRendition {
+  id: string;
+  kind: 'video' | 'audio';
+  playlist: string;
+  codecs: string;
+  bandwidth: number;
+  width?: number;
+  height?: number;
+  fps?: number;
+  channels?: number;
+}
+
+/** One caption track: its WebVTT file (relative to the asset's files) and its plain text, for search. */
+export interface AssetCaption {
+  lang: string;
+  label: string;
+  file: string;
+  playlist: string;
+  transcript: string;
+}
+
+export interface AssetChapter {
+  startS: number;
+  title: string;
+}
+
 const bigintAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 /**
@@ -94,6 +121,47 @@ export class MediaAssetEntity {
 
   @Column({ name: 'probed_at', type: 'timestamptz', nullable: true })
   probedAt: Date | null;
+
+  /** Incremented each time processing is started again; jobs of an older run stop. */
+  @Column({ name: 'transcode_run', type: 'int', default: 0 })
+  transcodeRun: number;
+
+  @Column({ name: 'progress_percent', type: 'double precision', nullable: true })
+  progressPercent: number | null;
+
+  @Column({ name: 'progress_eta_s', type: 'int', nullable: true })
+  progressEtaS: number | null;
+
+  /** The processing step running now (playable, ladder, thumbnails, chunks, join). */
+  @Column({ name: 'progress_step', type: 'text', nullable: true })
+  progressStep: string | null;
+
+  @Column({ name: 'transcode_started_at', type: 'timestamptz', nullable: true })
+  transcodeStartedAt: Date | null;
+
+  /** When the first rendition was published: the recording can be watched from then on. */
+  @Column({ name: 'playable_at', type: 'timestamptz', nullable: true })
+  playableAt: Date | null;
+
+  @Column({ name: 'ready_at', type: 'timestamptz', nullable: true })
+  readyAt: Date | null;
+
+  /** Renditions published so far, as listed in hls/master.m3u8. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  renditions: AssetRendition[];
+
+  /** Files relative to the asset's folder (`hls/poster.jpg`), served at /api/media/{id}/files/{file}. */
+  @Column({ name: 'poster_file', type: 'text', nullable: true })
+  posterFile: string | null;
+
+  @Column({ name: 'storyboard_file', type: 'text', nullable: true })
+  storyboardFile: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  captions: AssetCaption[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  chapters: AssetChapter[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

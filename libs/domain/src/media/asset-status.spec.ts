@@ -8,8 +8,11 @@ const allowed: Array<[AssetStatus, AssetStatus]> = [
   ['probing', 'queued'],
   ['probing', 'failed'],
   ['queued', 'processing'],
+  ['queued', 'failed'],
   ['processing', 'ready'],
   ['processing', 'failed'],
+  ['ready', 'queued'],
+  ['failed', 'queued'],
 ];
 
 describe('media asset status', () => {

@@ -1,7 +1,8 @@
 /**
  * The life of a media asset, from the first uploaded byte to playable renditions:
  * uploading → uploaded → probing → (rejected | queued) → processing → ready | failed.
- * An upload abandoned before its last byte, or a probe that cannot run, ends in `failed`.
+ * An upload abandoned before its last byte, or a probe that cannot run, ends in `failed`. Processing that is
+ * cancelled ends in `failed` too; a processed (ready or failed) recording may be queued to be processed again.
  */
 export const ASSET_STATUSES = ['uploading', 'uploaded', 'probing', 'rejected', 'queued', 'processing', 'ready', 'failed'] as const;
 export type AssetStatus = (typeof ASSET_STATUSES)[number];
@@ -10,11 +11,11 @@ const NEXT: Record<AssetStatus, readonly AssetStatus[]> = {
   uploading: ['uploaded', 'failed'],
   uploaded: ['probing'],
   probing: ['rejected', 'queued', 'failed'],
-  queued: ['processing'],
+  queued: ['processing', 'failed'],
   processing: ['ready', 'failed'],
   rejected: [],
-  ready: [],
-  failed: [],
+  ready: ['queued'],
+  failed: ['queued'],
 };
 
 export class AssetTransitionError extends Error {
@@ -36,5 +37,5 @@ export function assertAssetTransition(from: AssetStatus, to: AssetStatus): Asset
   return to;
 }
 
-/** No further transition is possible. */
-export const isFinalAssetStatus = (status: AssetStatus): boolean => NEXT[status].length === 0;
+/** Nothing more happens to the asset on its own (a producer may still have it processed again). */
+export const isFinalAssetStatus = (status: AssetStatus): boolean => status === 'rejected' || status === 'ready' || status === 'failed';
