@@ -1,6 +1,7 @@
 import { FlowProducer, JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { ProbeJob, PublicationJob, QUEUES, TranscodeJob, TranscodePartJob } from './queues';
+import { closeWithin } from './redis';
 
 const DEFAULTS: JobsOptions = {
   attempts: 3,
@@ -100,11 +101,7 @@ export class Jobs {
   }
 
   async close(): Promise<void> {
-    await this.probeQueue.close();
-    await this.publicationQueue.close();
-    await this.transcodeQueue.close();
-    await this.transcodePartQueue.close();
-    await this.flows.close();
+    await closeWithin(3000, [...this.queues.map((q) => () => q.close()), () => this.flows.close()]);
   }
 }
 

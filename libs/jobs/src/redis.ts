@@ -12,3 +12,14 @@ export function createRedis(url: string, role: 'api' | 'worker'): Redis {
     lazyConnect: false,
   });
 }
+
+/**
+ * Closes queue objects without hanging: with Redis unreachable, BullMQ's close() waits for a connection that never
+ * comes, which would block a shutdown. Waits at most `ms`.
+ */
+export async function closeWithin(ms: number, closers: Array<() => Promise<unknown>>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([Promise.allSettled(closers.map((close) => close())), timeout]);
+  clearTimeout(timer);
+}

@@ -3,7 +3,7 @@ import { Job, QueueEvents } from 'bullmq';
 import type Redis from 'ioredis';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { createRedis, Jobs } from '@app/jobs';
+import { closeWithin, createRedis, Jobs } from '@app/jobs';
 
 /**
  * Prometheus metrics: jobs per queue and state (read from Redis at each scrape, so every API instance reports the
@@ -68,11 +68,7 @@ export class MetricsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(
-      this.listeners.map(async ({ events, connection }) => {
-        await events.close();
-        await connection.quit().catch(() => connection.disconnect());
-      }),
-    );
+    await closeWithin(3000, this.listeners.map(({ events }) => () => events.close()));
+    for (const { connection } of this.listeners) connection.disconnect();
   }
 }
