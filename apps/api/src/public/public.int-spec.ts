@@ -133,7 +133,7 @@ describe('the public API: only published public and unlisted videos, from allow-
       durationS: 184.2,
       posterUrl: `${BASE}/api/public/videos/je-boeken-verlengen/files/hls/poster.jpg`,
       publishedAt: expect.any(String),
-      url: `${BASE}/videos/je-boeken-verlengen`,
+      url: `${BASE}/video/je-boeken-verlengen`,
     });
     expect((await get('videoPage', '/public/videos?page=2')).body).toMatchObject({ items: [], total: 2, page: 2 });
   });
@@ -191,7 +191,7 @@ describe('the public API: only published public and unlisted videos, from allow-
       ['zelf-je-boeken-verlengen', 1],
     ]);
     const nl = await get('series', '/public/series/zelf-je-boeken-verlengen');
-    expect(nl.body).toMatchObject({ title: 'Zelf je boeken verlengen', feedUrl: `${BASE}/api/public/feeds/series/zelf-je-boeken-verlengen.rss`, url: `${BASE}/series/zelf-je-boeken-verlengen` });
+    expect(nl.body).toMatchObject({ title: 'Zelf je boeken verlengen', feedUrl: `${BASE}/api/public/feeds/series/zelf-je-boeken-verlengen.rss`, url: `${BASE}/reeks/zelf-je-boeken-verlengen` });
     expect(slugs({ items: nl.body.videos })).toEqual(['je-boeken-verlengen']);
     expect((await get('series', '/public/series/voor-medewerkers')).status).toBe(404);
   });
@@ -252,7 +252,7 @@ describe('the public API: only published public and unlisted videos, from allow-
       length: '0',
       type: 'application/vnd.apple.mpegurl',
     });
-    expect(child(items[1], 'link').text).toBe(`${BASE}/videos/je-boeken-verlengen`);
+    expect(child(items[1], 'link').text).toBe(`${BASE}/video/je-boeken-verlengen`);
     expect(Number.isNaN(Date.parse(child(items[1], 'pubDate').text))).toBe(false);
 
     const series = child(parseXml((await get(null, '/public/feeds/series/zelf-je-boeken-verlengen.rss')).text), 'channel');
@@ -270,22 +270,22 @@ describe('the public API: only published public and unlisted videos, from allow-
     const res = await get(null, '/public/sitemap.xml');
     expect(all(parseXml(res.text), 'loc').map((l) => l.text)).toEqual([
       `${BASE}/`,
-      `${BASE}/series/library-app-basics`,
-      `${BASE}/series/zelf-je-boeken-verlengen`,
-      `${BASE}/videos/renewing-your-loans`,
-      `${BASE}/videos/je-boeken-verlengen`,
+      `${BASE}/reeks/library-app-basics`,
+      `${BASE}/reeks/zelf-je-boeken-verlengen`,
+      `${BASE}/video/renewing-your-loans`,
+      `${BASE}/video/je-boeken-verlengen`,
     ]);
   });
 
   it('answers oEmbed for watch and embed pages with an iframe of the embed page', async () => {
-    const url = encodeURIComponent(`${BASE}/videos/je-boeken-verlengen`);
+    const url = encodeURIComponent(`${BASE}/video/je-boeken-verlengen`);
     const res = await get('oembed', `/public/oembed?url=${url}&format=json`);
     expect(res.body).toEqual({
       type: 'video',
       version: '1.0',
       title: 'Je boeken verlengen',
       author_name: 'Zelf je boeken verlengen',
-      author_url: `${BASE}/series/zelf-je-boeken-verlengen`,
+      author_url: `${BASE}/reeks/zelf-je-boeken-verlengen`,
       provider_name: 'Bibliotheek Eindhoven',
       provider_url: `${BASE}/`,
       html: `<iframe src="${BASE}/embed/je-boeken-verlengen" width="640" height="360" title="Je boeken verlengen" style="border:0" allow="fullscreen; picture-in-picture" allowfullscreen></iframe>`,

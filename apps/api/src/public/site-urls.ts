@@ -6,13 +6,13 @@ export function siteBase(config: AppConfig, req: Request): string {
   return (config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '');
 }
 
-/** The patron portal's pages and the public API's files, as absolute URLs (for feeds, embeds and links). */
+/** The patron portal's pages (apps/dashboard/src/app/portal/portal.routes.ts) and the public API's files, as absolute URLs. */
 export function siteUrls(base: string) {
   return {
     home: `${base}/`,
-    video: (slug: string) => `${base}/videos/${slug}`,
+    video: (slug: string) => `${base}/video/${slug}`,
     embed: (slug: string) => `${base}/embed/${slug}`,
-    series: (slug: string) => `${base}/series/${slug}`,
+    series: (slug: string) => `${base}/reeks/${slug}`,
     file: (slug: string, path: string) => `${base}/api/public/videos/${slug}/files/${path}`,
     feed: (seriesSlug?: string) => (seriesSlug ? `${base}/api/public/feeds/series/${seriesSlug}.rss` : `${base}/api/public/feeds/all.rss`),
   };

@@ -17,7 +17,7 @@ import { publicApi, Video } from './portal.api';
       @if (video.hasValue()) {
         @let v = video.value();
         <h1 class="visually-hidden" [attr.lang]="v.language">{{ v.title }}</h1>
-        <portal-player [src]="v.hlsUrl" [title]="v.title" [poster]="poster(v)" [storyboard]="storyboard(v)" [captionFiles]="v.captions"
+        <portal-player [src]="v.hlsUrl" [title]="v.title" [poster]="v.posterUrl" [storyboard]="v.storyboardUrl"
                        [transcript]="v.transcript" [chapters]="v.chapters" [language]="v.language" [viewsUrl]="views(v.slug)" [compact]="true" />
         <p class="site"><a [href]="v.url" target="_blank" rel="noopener">{{ 'portal.video.watchOnSite' | t }}</a></p>
       }
@@ -25,16 +25,15 @@ import { publicApi, Video } from './portal.api';
   `,
   styles: `
     :host { display: block; background: #fff; }
-    main { padding: 0; }
-    .site { margin: .4rem .5rem; font-size: 1rem; }
+    main { height: 100vh; display: flex; flex-direction: column; }
+    portal-player { flex: 1; min-height: 0; }
+    .site { margin: .3rem .5rem; font-size: 1rem; }
     .site a { color: #0b4a85; }
   `,
 })
 export class PortalEmbed {
   readonly slug = input.required<string>();
   protected readonly video = httpResource<Video>(() => publicApi.video(this.slug()));
-  protected readonly poster = publicApi.poster;
-  protected readonly storyboard = publicApi.storyboard;
   protected readonly views = publicApi.views;
 
   constructor() {

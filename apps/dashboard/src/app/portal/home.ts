@@ -25,7 +25,7 @@ const NEWEST = 8;
         <h2 id="h-live">{{ 'portal.home.live' | t }}</h2>
         <ul class="plain">
           @for (b of live.value().live; track b.slug) {
-            <li><a [routerLink]="['/live', b.slug]">{{ b.title }}</a> <span class="muted">· {{ 'portal.home.liveSince' | t: { time: (b.startedAt | when: 'time') } }}</span></li>
+            <li><a [routerLink]="['/live', b.slug]">{{ b.title }}</a><span class="muted"> · {{ 'portal.home.liveSince' | t: { time: (b.startedAt | when: 'time') } }}</span></li>
           }
         </ul>
       </section>
@@ -65,7 +65,7 @@ const NEWEST = 8;
         <h2 id="h-upcoming">{{ 'portal.home.upcoming' | t }}</h2>
         <ul class="plain">
           @for (b of live.value().upcoming; track b.slug) {
-            <li><a [routerLink]="['/live', b.slug]">{{ b.title }}</a> <span class="muted">· {{ b.start | when: 'datetime' }}</span></li>
+            <li><a [routerLink]="['/live', b.slug]">{{ b.title }}</a><span class="muted"> · {{ b.start | when: 'datetime' }}</span></li>
           }
         </ul>
       </section>

@@ -47,7 +47,7 @@ import { publicApi } from './portal.api';
     .lang { background: #fff; color: #073763; min-height: 3rem; font-weight: 600; }
     .lang:hover { background: #e3edf8; }
     main { flex: 1; width: 100%; max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-    main:focus { outline: none; }
+    main:focus { outline: none; box-shadow: none; }
     footer { display: flex; flex-wrap: wrap; gap: .5rem 2rem; justify-content: center; padding: 1.25rem 1rem; background: #e3e7ee; }
     footer a { color: #073763; min-height: 2.75rem; display: inline-flex; align-items: center; }
   `,

@@ -108,11 +108,4 @@ export const publicApi = {
   live: () => '/api/public/live',
   liveBroadcast: (slug: string) => `/api/public/live/${enc(slug)}`,
   allFeed: () => '/api/public/feeds/all.rss',
-  /**
-   * The poster, while the API does not name it yet (posterUrl null): the transcoder writes poster.jpg next to the
-   * HLS master playlist, which the public file route serves.
-   */
-  poster: (v: Pick<VideoSummary, 'slug' | 'posterUrl'>) => v.posterUrl ?? `/api/public/videos/${enc(v.slug)}/files/hls/poster.jpg`,
-  /** The scrubber previews, likewise: storyboard.vtt next to the master playlist. */
-  storyboard: (v: Pick<Video, 'hlsUrl' | 'storyboardUrl'>) => v.storyboardUrl ?? new URL('storyboard.vtt', new URL(v.hlsUrl, document.baseURI)).href,
 };

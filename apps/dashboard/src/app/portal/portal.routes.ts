@@ -1,10 +1,8 @@
 import { Routes } from '@angular/router';
 
-/** The public patron portal: no login. Dutch paths; the API's feeds and sitemap link /videos/… and /series/…, which lead here too. */
+/** The public patron portal: no login, Dutch paths (the API's feeds, sitemap and oEmbed link to these: public/site-urls.ts). */
 export const PORTAL_ROUTES: Routes = [
   { path: 'embed/:slug', loadComponent: () => import('./embed').then((m) => m.PortalEmbed) },
-  { path: 'videos/:slug', redirectTo: 'video/:slug' },
-  { path: 'series/:slug', redirectTo: 'reeks/:slug' },
   {
     path: '',
     loadComponent: () => import('./layout').then((m) => m.PortalLayout),

@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '../i18n/i18n';
 import { WhenPipe } from '../shared/dates';
 import { clock } from './player/timeline';
-import { publicApi, VideoSummary } from './portal.api';
+import { VideoSummary } from './portal.api';
 
 /** Videos as cards: poster, title (the link), series, length, date. Headings one level below the section's. */
 @Component({
@@ -15,9 +15,7 @@ import { publicApi, VideoSummary } from './portal.api';
       @for (v of videos(); track v.slug; let i = $index) {
         <li class="card-item">
           <div class="poster">
-            @if (!broken().has(v.slug)) {
-              <img [src]="poster(v)" alt="" loading="lazy" (error)="markBroken(v.slug)" />
-            }
+            @if (v.posterUrl) { <img [src]="v.posterUrl" alt="" loading="lazy" /> }
             @if (v.durationS) { <span class="length" aria-hidden="true">{{ clock(v.durationS) }}</span> }
           </div>
           <div class="text">
@@ -59,15 +57,9 @@ export class VideoList {
   /** Show "Part n" (a series in its order) instead of the series name. */
   readonly numbered = input(false);
 
-  protected readonly broken = signal(new Set<string>());
-  protected readonly poster = publicApi.poster;
   protected readonly clock = clock;
 
   protected minutes(durationS: number): number {
     return Math.max(1, Math.round(durationS / 60));
-  }
-
-  protected markBroken(slug: string): void {
-    this.broken.update((s) => new Set(s).add(slug));
   }
 }

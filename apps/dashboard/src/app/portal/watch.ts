@@ -19,7 +19,7 @@ import { publicApi, Video } from './portal.api';
       @let v = video.value();
       <p class="series">{{ 'portal.video.fromSeries' | t }} <a [routerLink]="['/reeks', v.series.slug]" [attr.lang]="v.language">{{ v.series.title }}</a></p>
       <h1 [attr.lang]="v.language">{{ v.title }}</h1>
-      <portal-player [src]="v.hlsUrl" [title]="v.title" [poster]="poster(v)" [storyboard]="storyboard(v)" [captionFiles]="v.captions"
+      <portal-player [src]="v.hlsUrl" [title]="v.title" [poster]="v.posterUrl" [storyboard]="v.storyboardUrl"
                      [transcript]="v.transcript" [chapters]="v.chapters" [language]="v.language" [viewsUrl]="views(v.slug)" />
       <section class="about" aria-labelledby="h-about">
         <h2 id="h-about">{{ 'portal.video.about' | t }}</h2>
@@ -56,8 +56,6 @@ import { publicApi, Video } from './portal.api';
 export class PortalWatch {
   readonly slug = input.required<string>();
   protected readonly video = httpResource<Video>(() => publicApi.video(this.slug()));
-  protected readonly poster = publicApi.poster;
-  protected readonly storyboard = publicApi.storyboard;
   protected readonly views = publicApi.views;
 
   constructor() {

@@ -14,6 +14,7 @@ export const NAV: NavItem[] = [
   { label: 'nav.broadcasts', description: 'card.broadcasts', path: '/staff/broadcasts', roles: ['planner', 'producer'] },
   { label: 'nav.series', description: 'card.series', path: '/staff/series', roles: ['planner', 'producer', 'editor'] },
   { label: 'nav.admin', description: 'card.admin', path: '/staff/admin', roles: ['admin', 'planner'] },
+  { label: 'nav.review', description: 'card.review', path: '/staff/review', roles: ['editor'] },
 ];
 
 /** What each role is for, shown on the overview so a first-time user knows where to start. */

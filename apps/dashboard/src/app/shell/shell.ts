@@ -31,10 +31,14 @@ import { NAV } from './nav';
     .skip:focus { left: .5rem; }
     header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; padding: .75rem 1.25rem; background: var(--brand); color: #fff; }
     .brand { color: #fff; font-weight: 700; font-size: 1.15rem; text-decoration: none; }
-    nav { display: flex; gap: .25rem; flex: 1; flex-wrap: wrap; }
-    nav a { color: #fff; text-decoration: none; padding: .4rem .7rem; border-radius: 6px; }
+    nav { display: flex; gap: .25rem; flex: 1 1 auto; flex-wrap: wrap; }
+    nav a { color: #fff; text-decoration: none; padding: .4rem .7rem; border-radius: 6px; white-space: nowrap; }
     nav a.active, nav a:hover { background: rgba(255,255,255,.18); }
-    .user { display: flex; gap: .5rem; align-items: center; }
+    .user { display: flex; gap: .5rem; align-items: center; margin-left: auto; }
+    /* Tablets: name and buttons beside the brand, the menu as one row of links underneath. */
+    @media (max-width: 1100px) {
+      nav { order: 3; flex-basis: 100%; margin: 0 -.7rem; }
+    }
     main { padding: 1.5rem 1.25rem; max-width: 80rem; margin: 0 auto; }
   `,
 })

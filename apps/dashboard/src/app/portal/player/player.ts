@@ -15,7 +15,7 @@ import {
 import type Hls from 'hls.js';
 import { I18n, TranslatePipe } from '../../i18n/i18n';
 import { MessageKey } from '../../i18n/messages';
-import { CaptionFile, Chapter, TimedText } from '../portal.api';
+import { Chapter, TimedText } from '../portal.api';
 import { CaptionTrackInfo, preferredTrack, saveCaptions, savedCaptions } from './captions';
 import { keyTarget, PlayerAction, playerKey } from './keys';
 import { activeIndex, clock, WatchTimer } from './timeline';
@@ -27,7 +27,7 @@ let nextId = 0;
 
 /**
  * The video player of the portal: HLS through hls.js (native HLS where there is no Media Source, as on iPhones),
- * captions, a transcript to read along and jump from, chapters, speed, scrubber previews, keyboard shortcuts.
+ * captions (the subtitle tracks of the master playlist, in either case), a transcript to read along and jump from, chapters, speed, scrubber previews, keyboard shortcuts.
  * Never starts by itself. Reports one anonymous view (seconds watched, length) when the patron is done.
  */
 @Component({
@@ -43,8 +43,6 @@ export class Player {
   readonly poster = input<string | null>(null);
   /** WebVTT of the scrubber previews. */
   readonly storyboard = input<string | null>(null);
-  /** WebVTT caption files served beside the stream; captions listed in the HLS playlist appear by themselves. */
-  readonly captionFiles = input<CaptionFile[]>([]);
   /** The published transcript; without one the lines of the caption track are used. */
   readonly transcript = input<TimedText[]>([]);
   readonly chapters = input<Chapter[]>([]);
@@ -146,7 +144,7 @@ export class Player {
     if (w.MediaSource || w.ManagedMediaSource) {
       const { default: HlsJs } = await import('hls.js');
       if (HlsJs.isSupported()) {
-        const hls = new HlsJs({ capLevelToPlayerSize: true, enableWebVTT: untracked(this.captionFiles).length === 0 });
+        const hls = new HlsJs({ capLevelToPlayerSize: true });
         let recovered = false;
         hls.on(HlsJs.Events.ERROR, (_event, data) => {
           if (!data.fatal) return;
