@@ -8,7 +8,8 @@ import { TranslatePipe } from '../i18n/i18n';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<main class="card" style="max-width:32rem;margin:3rem auto">
     <h1>{{ 'notFound.title' | t }}</h1>
-    <a routerLink="/staff">{{ 'notFound.back' | t }}</a>
+    <p>{{ 'notFound.text' | t }}</p>
+    <p><a routerLink="/">{{ 'notFound.back' | t }}</a></p>
   </main>`,
 })
 export class NotFound {}
