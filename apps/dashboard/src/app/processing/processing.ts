@@ -68,9 +68,12 @@ export class Processing {
     const a = this.asset.value();
     return this.auth.can('producer', 'editor') && !!a && a.durationS !== null && a.status !== 'rejected';
   });
+  /** The step the recording is at; a rejected or failed one stops at the step that refused it. */
   protected readonly stepIndex = computed(() => {
-    const status = this.asset.value()?.status ?? 'uploading';
-    return STEPS.findIndex((s) => s.statuses.includes(status));
+    const a = this.asset.value();
+    if (a?.status === 'rejected') return 1;
+    if (a?.status === 'failed') return a.durationS === null ? 1 : 2;
+    return STEPS.findIndex((s) => s.statuses.includes(a?.status ?? 'uploading'));
   });
   protected readonly problem = computed(() => {
     const a = this.asset.value();
