@@ -2,16 +2,9 @@
 // Time and memory of a 2,000-event calendar import through the real API, on a throw-away PostgreSQL:
 // a file of single events, a file with weekly series, the re-import of each (nothing changes), and the
 // qualification report of the year. Rerun with: npm run build:server && node bench/calendar-import.mjs
-import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { root } from '../scripts/lib/system.mjs';
-import { startPostgres, startRedis } from '../scripts/lib/services.mjs';
-
-const require = createRequire(import.meta.url);
-const { createApp } = require(path.join(root, 'dist/apps/api/src/app.factory.js'));
-const { loadConfig } = require(path.join(root, 'dist/libs/config/src/index.js'));
-const { createDataSource, runMigrations, seedDemo } = require(path.join(root, 'dist/libs/db/src/index.js'));
+import { withStack } from './lib/stack.mjs';
 
 const EVENTS = 2000;
 const ROOMS = ['Zaal 1', 'Zaal 2', 'Kinderhoek', 'Studio', 'Leeszaal', 'Makerspace', 'Auditorium', 'Foyer'];
@@ -70,20 +63,7 @@ async function measure(fn) {
 }
 
 const dir = path.join(root, '.data/bench', `run-${process.pid}`);
-const pg = await startPostgres({ dir: path.join(dir, 'postgres'), fresh: true });
-const redis = await startRedis({ dir: path.join(dir, 'redis') });
-let app;
-try {
-  const url = await pg.ensureDatabase('bench');
-  await runMigrations(url);
-  const ds = await createDataSource(url).initialize();
-  await seedDemo(ds, 'demo-library');
-  await ds.destroy();
-  app = await createApp(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: url, REDIS_URL: redis.url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00' }));
-  await app.listen(0, '127.0.0.1');
-  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'planner@demo.library', password: 'demo-library' }) });
-  const { accessToken } = await login.json();
+await withStack(dir, {}, async ({ base, accessToken }) => {
   const headers = { authorization: `Bearer ${accessToken}` };
   const upload = async (bytes) => {
     const form = new FormData();
@@ -117,9 +97,4 @@ try {
   }
   console.log(`Qualification report of the year: ${report.result.total} of ${all.total} activities qualify, computed in ${report.ms.toFixed(0)} ms (rss +${mb(report.rssGrowth)})`);
   console.log('Rerun: npm run build:server && node bench/calendar-import.mjs');
-} finally {
-  await app?.close();
-  await redis.stop();
-  await pg.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+});

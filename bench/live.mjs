@@ -6,17 +6,10 @@
 // in real time), which dates every frame; the playlist is polled every 50 ms, and a segment's first frame lies at
 // the sum of the durations listed before it. Rerun with: npm run build:server && node bench/live.mjs [seconds]
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, root } from '../scripts/lib/system.mjs';
-import { startPostgres, startRedis } from '../scripts/lib/services.mjs';
-
-const require = createRequire(import.meta.url);
-const { createApp } = require(path.join(root, 'dist/apps/api/src/app.factory.js'));
-const { loadConfig } = require(path.join(root, 'dist/libs/config/src/index.js'));
-const { createDataSource, runMigrations, seedDemo } = require(path.join(root, 'dist/libs/db/src/index.js'));
+import { withStack } from './lib/stack.mjs';
 
 const SECONDS = Number(process.argv[2] ?? 30);
 const POLL_MS = 50;
@@ -87,33 +80,9 @@ const stats = (xs) => {
 const fmt = (s) => `min ${s.min.toFixed(2)} s, median ${s.median.toFixed(2)} s, p95 ${s.p95.toFixed(2)} s, max ${s.max.toFixed(2)} s (${s.n} segments)`;
 
 const dir = path.join(root, '.data/bench', `live-${process.pid}`);
-const pg = await startPostgres({ dir: path.join(dir, 'postgres'), fresh: true });
-const redis = await startRedis({ dir: path.join(dir, 'redis') });
-let app;
-try {
-  const url = await pg.ensureDatabase('bench');
-  await runMigrations(url);
-  const ds = await createDataSource(url).initialize();
-  await seedDemo(ds, 'demo-library');
-  await ds.destroy();
-  const rtmpPort = await freePort();
-  app = await createApp(
-    loadConfig({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: url,
-      REDIS_URL: redis.url,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-      RTMP_PORT: String(rtmpPort),
-      LIVE_DIR: path.join(dir, 'live'),
-      MEDIA_DIR: path.join(dir, 'media'),
-      LIVE_RECONNECT_GRACE_S: '1',
-    }),
-  );
-  await app.listen(0, '127.0.0.1');
-  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'planner@demo.library', password: 'demo-library' }) });
-  const { accessToken } = await login.json();
+const rtmpPort = await freePort();
+const config = { RTMP_PORT: String(rtmpPort), LIVE_DIR: path.join(dir, 'live'), MEDIA_DIR: path.join(dir, 'media'), LIVE_RECONNECT_GRACE_S: '1' };
+await withStack(dir, config, async ({ base, accessToken }) => {
   const api = async (method, p, body) => {
     const res = await fetch(`${base}/api${p}`, { method, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
     if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
@@ -156,9 +125,4 @@ try {
     console.log(`    goal ≤ ${GOAL_S} s: p95 ${stats(r.steady).p95 <= GOAL_S ? 'met' : 'NOT met'} (PeerTube small-latency mode ≈ 15 s: ${(15 / stats(r.steady).median).toFixed(1)}× ours)`);
   }
   console.log(`Rerun: npm run build:server && node bench/live.mjs ${SECONDS}`);
-} finally {
-  await app?.close();
-  await redis.stop();
-  await pg.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+});

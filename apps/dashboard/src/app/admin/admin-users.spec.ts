@@ -1,8 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { AuthService } from '../auth/auth.service';
-import { settle } from '../shared/testing';
+import { settle, setUpHttpTest } from '../shared/testing';
 import { AdminUsers } from './admin-users';
 
 const users = [
@@ -14,9 +13,7 @@ describe('AdminUsers', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpHttpTest();
     TestBed.inject(AuthService).me.set({ id: 'u-admin', email: 'admin@demo.library', name: 'Anna Admin', roles: ['admin'] });
   });
   afterEach(() => http.verify());

@@ -89,7 +89,7 @@ import { AdminApi, ROLES, User } from './admin.api';
         }
         @if ((submitted() && !newRoles().size) || errors.of('roles').length) { <p class="field-error" id="u-roles-error">{{ !newRoles().size ? ('users.rolesRequired' | t) : errors.of('roles').join(' ') }}</p> }
       </fieldset>
-      @if (errors.message() !== null && !hasFieldErrors()) { <p class="alert" role="alert">{{ errors.message() || ('shared.failed' | t) }}</p> }
+      @if (errors.message() !== null && !errors.hasFields()) { <p class="alert" role="alert">{{ errors.message() || ('shared.failed' | t) }}</p> }
       <button type="submit" [disabled]="busy() === 'new'">{{ 'users.add' | t }}</button>
     </form>
   `,
@@ -134,10 +134,6 @@ export class AdminUsers {
     const c = this.form.controls[name];
     return c.invalid && (c.touched || this.submitted());
   }
-  protected hasFieldErrors(): boolean {
-    return Object.keys(this.errors.fields()).length > 0;
-  }
-
   private static toggled(set: ReadonlySet<Role>, r: Role, on: boolean): ReadonlySet<Role> {
     const next = new Set(set);
     if (on) next.add(r);

@@ -1,7 +1,6 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { settle } from '../shared/testing';
+import { settle, setUpHttpTest } from '../shared/testing';
 import { AdminWeights } from './admin-weights';
 
 const SETTINGS = { weights: { demand: 25, remoteAccess: 20, roomEquipped: 15, crewAvailable: 15, reuseValue: 10, remoteSuitability: 15 }, threshold: 50, crewNeeded: 1 };
@@ -10,9 +9,7 @@ describe('AdminWeights', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpHttpTest();
   });
   afterEach(() => http.verify());
 

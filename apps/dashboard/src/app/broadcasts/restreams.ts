@@ -45,7 +45,7 @@ const RTMP = /^rtmps?:\/\/[^\s/]+(\/\S*)?$/;
             @if (show('streamKey') || errors.of('streamKey').length) { <p class="field-error" id="rs-key-error">{{ show('streamKey') ? ('restream.keyRequired' | t) : errors.of('streamKey').join(' ') }}</p> }
           </div>
         </div>
-        @if (errors.message() !== null && !hasFieldErrors()) { <p class="alert" role="alert">{{ errors.message() || ('shared.failed' | t) }}</p> }
+        @if (errors.message() !== null && !errors.hasFields()) { <p class="alert" role="alert">{{ errors.message() || ('shared.failed' | t) }}</p> }
         <button type="submit" class="secondary" [disabled]="busy()">{{ 'restream.add' | t }}</button>
       </form>
     </section>
@@ -74,10 +74,6 @@ export class Restreams {
   protected show(name: 'name' | 'rtmpUrl' | 'streamKey'): boolean {
     const c = this.form.controls[name];
     return c.invalid && (c.touched || this.submitted());
-  }
-
-  protected hasFieldErrors(): boolean {
-    return Object.keys(this.errors.fields()).length > 0;
   }
 
   protected async add(): Promise<void> {

@@ -1,8 +1,6 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { settle } from '../shared/testing';
+import { settle, setUpHttpTest } from '../shared/testing';
 import { PortalLive } from './live';
 import { FakeMedia, installFakeMedia } from './player/testing';
 import { LiveBroadcast } from './portal.api';
@@ -26,10 +24,8 @@ describe('PortalLive', () => {
   let media: FakeMedia;
 
   beforeEach(() => {
-    localStorage.clear();
     media = installFakeMedia();
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpHttpTest({ router: true });
   });
   afterEach(() => {
     http.verify();

@@ -1,8 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
-import { settle } from '../shared/testing';
+import { Router } from '@angular/router';
+import { settle, setUpHttpTest } from '../shared/testing';
 import { summary } from './testing';
 import { PortalSearch } from './search';
 
@@ -10,9 +9,7 @@ describe('PortalSearch', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpHttpTest({ router: true });
   });
   afterEach(() => http.verify());
 

@@ -1,9 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { AuthService } from '../auth/auth.service';
-import { settle } from '../shared/testing';
+import { settle, setUpHttpTest } from '../shared/testing';
 import { Episode } from './series.api';
 import { SeriesBoard } from './series-board';
 
@@ -13,9 +11,7 @@ describe('SeriesBoard', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpHttpTest({ router: true });
   });
   afterEach(() => http.verify());
 

@@ -22,4 +22,9 @@ export class ServerErrors {
   of(field: string): string[] {
     return this.fields()[field] ?? [];
   }
+
+  /** Whether the server named a field, so the form shows the messages at its fields rather than one above. */
+  hasFields(): boolean {
+    return Object.keys(this.fields()).length > 0;
+  }
 }

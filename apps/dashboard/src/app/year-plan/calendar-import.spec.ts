@@ -1,16 +1,13 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { settle } from '../shared/testing';
+import { settle, setUpHttpTest } from '../shared/testing';
 import { CalendarImport } from './calendar-import';
 
 describe('CalendarImport', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpHttpTest();
   });
   afterEach(() => http.verify());
 
