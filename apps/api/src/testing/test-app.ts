@@ -3,6 +3,7 @@ import { AppConfig, loadConfig } from '@app/config';
 import { createDataSource, seedDemo } from '@app/db';
 import { createTestDatabase, TestDatabase } from '@app/db/testing';
 import { createApp } from '../app.factory';
+import { freePort } from './free-port';
 
 export const DEMO_PASSWORD = 'demo-library';
 
@@ -29,6 +30,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     REDIS_URL: process.env.TEST_REDIS_URL,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     DASHBOARD_DIR: 'dist/dashboard/browser',
+    RTMP_PORT: String(await freePort()),
     ...env,
   });
   const app = await createApp(config);
