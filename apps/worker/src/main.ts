@@ -5,6 +5,7 @@ import { loadConfigOrExit } from '@app/config';
 import { createDataSource } from '@app/db';
 import { createRedis, Jobs } from '@app/jobs';
 import { createStorage } from '@app/storage';
+import { startPosterWorker } from './processors/poster.processor';
 import { startProbeWorker } from './processors/probe.processor';
 import { startPublicationWorker } from './processors/publication.processor';
 import { startTranscodeWorkers } from './processors/transcode.processor';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   closers.push(() => publication.close());
   const transcoders = startTranscodeWorkers({ ds, storage, config, log, jobs, connection: redis });
   closers.push(() => Promise.all(transcoders.map((w) => w.close())).then(() => jobs.close()));
+  const poster = startPosterWorker({ ds, storage, config, log, connection: redis });
+  closers.push(() => poster.close());
   log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker ready');
 
   let stopping = false;

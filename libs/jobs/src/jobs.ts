@@ -1,6 +1,6 @@
 import { FlowProducer, JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { ProbeJob, PublicationJob, QUEUES, TranscodeJob, TranscodePartJob } from './queues';
+import { PosterJob, ProbeJob, PublicationJob, QUEUES, TranscodeJob, TranscodePartJob } from './queues';
 import { closeWithin } from './redis';
 
 const DEFAULTS: JobsOptions = {
@@ -22,6 +22,7 @@ export class Jobs {
   private readonly publicationQueue: Queue<PublicationJob>;
   private readonly transcodeQueue: Queue<TranscodeJob>;
   private readonly transcodePartQueue: Queue<TranscodePartJob>;
+  private readonly posterQueue: Queue<PosterJob>;
   private readonly flows: FlowProducer;
 
   constructor(connection: Redis, prefix: string) {
@@ -29,12 +30,13 @@ export class Jobs {
     this.publicationQueue = new Queue<PublicationJob>(QUEUES.publication, { connection, prefix, defaultJobOptions: { ...DEFAULTS, attempts: 10 } });
     this.transcodeQueue = new Queue<TranscodeJob>(QUEUES.transcode, { connection, prefix, defaultJobOptions: TRANSCODE });
     this.transcodePartQueue = new Queue<TranscodePartJob>(QUEUES.transcodePart, { connection, prefix, defaultJobOptions: TRANSCODE });
+    this.posterQueue = new Queue<PosterJob>(QUEUES.poster, { connection, prefix, defaultJobOptions: DEFAULTS });
     this.flows = new FlowProducer({ connection, prefix });
   }
 
   /** Every queue, for the admins' queue view and the metrics. */
   get queues(): Queue[] {
-    return [this.probeQueue, this.publicationQueue, this.transcodeQueue, this.transcodePartQueue];
+    return [this.probeQueue, this.publicationQueue, this.transcodeQueue, this.transcodePartQueue, this.posterQueue];
   }
 
   async probe(assetId: string): Promise<void> {
@@ -81,6 +83,15 @@ export class Jobs {
         opts: { ...TRANSCODE, jobId: `part-${assetId}-${run}-${p.part}${p.index ?? ''}`, failParentOnFailure: true },
       })),
     });
+  }
+
+  /**
+   * Renders the asset's poster at the moment its row names. One job per asset at a time: while one waits, asking
+   * again adds nothing (it reads the row when it starts); while one runs, exactly one more is kept for afterwards,
+   * so the latest choice is always rendered.
+   */
+  async poster(assetId: string): Promise<void> {
+    await this.posterQueue.add('poster', { assetId }, { deduplication: { id: `poster-${assetId}`, keepLastIfActive: true } });
   }
 
   /**

@@ -4,6 +4,7 @@ export const QUEUES = {
   publication: 'publication-schedule',
   transcode: 'media-transcode',
   transcodePart: 'media-transcode-part',
+  poster: 'media-poster',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -40,4 +41,12 @@ export interface TranscodePartJob {
   part: 'chunk' | 'audio' | 'thumbnails';
   /** The chunk's number (chunks only). */
   index?: number;
+}
+
+/**
+ * Render an asset's poster again at the moment its row names (`poster_at_s`) and publish it in place of the old
+ * one. The choice lives in the row, not the payload, so a job that waited reads the latest choice.
+ */
+export interface PosterJob {
+  assetId: string;
 }

@@ -1,5 +1,5 @@
 import { loudnessMeasureArgs, parseLoudnormJson } from './analysis';
-import { buildChunkedLadder, buildPlan, masterPlaylist, passthroughRefusal, planChunks, SCREENCAST_PRESET, segmentStarts, SourceFacts, storyboardFor, storyboardVtt } from './plan';
+import { buildChunkedLadder, buildPlan, masterPlaylist, passthroughRefusal, planChunks, posterArgs, SCREENCAST_PRESET, segmentStarts, SourceFacts, storyboardFor, storyboardVtt } from './plan';
 
 const io = { input: '/in/rec.mp4', outDir: '/work/a1' };
 const loudness = { inputI: -24.5, inputTp: -6.1, inputLra: 7.2, inputThresh: -35, targetOffset: 0.4 };
@@ -89,7 +89,7 @@ describe('buildPlan', () => {
     const plan = buildPlan(facts({ video: h264({ width: 1080, height: 1920, level: 40 }) }), SCREENCAST_PRESET, io);
     expect(plan.renditions.filter((r) => r.kind === 'video').map((r) => `${r.width}x${r.height}`)).toEqual(['1080x1920', '720x1280', '480x854']);
     expect(plan.storyboard).toMatchObject({ tileWidth: 90, tileHeight: 160 });
-    expect(plan.steps[2].args).toContain('scale=min(720\\,iw):-2');
+    expect(plan.steps[2].args).toContain('trim=end=0.001,scale=min(720\\,iw):-2');
   });
 
   it('rounds odd dimensions to even sizes and keeps a small source at its own size', () => {
@@ -114,6 +114,39 @@ describe('buildPlan', () => {
     const silent = { ...loudness, inputI: -Infinity, inputTp: -Infinity };
     const args = buildPlan(facts({ video: undefined, loudness: silent }), SCREENCAST_PRESET, io).steps[0].args;
     expect(valuesOf(args, '-af')).toEqual(['aresample=48000']);
+  });
+});
+
+describe('poster', () => {
+  const landscape = { width: 1920, height: 1080 };
+  const portrait = { width: 1080, height: 1920 };
+  const poster = (ss: string, scale: string, output = '/out/poster.jpg') => [
+    '-hide_banner', '-nostdin', '-y', '-protocol_whitelist', 'file', '-noaccurate_seek', '-ss', ss, '-i', '/in/rec.mp4',
+    '-map', '0:v:0', '-vf', `trim=end=0.001,${scale}`, '-fps_mode', 'passthrough', '-update', '1',
+    '-q:v', '3', '-map_metadata', '-1', '-fflags', '+bitexact', output,
+  ];
+  /** True when `run` occurs in `args` as consecutive items. */
+  const hasRun = (args: string[], run: string[]) => args.some((_, i) => run.every((a, j) => args[i + j] === a));
+
+  it.each<[string, number, { width: number; height: number }, string, string]>([
+    ['a landscape recording, at most 720 high', 42.5, landscape, '42.5', 'scale=-2:min(720\\,ih)'],
+    ['a portrait recording, at most 720 wide', 3, portrait, '3', 'scale=min(720\\,iw):-2'],
+    ['a square recording, as landscape', 0, { width: 600, height: 600 }, '0', 'scale=-2:min(720\\,ih)'],
+    ['a moment finer than a millisecond, rounded', 61.23456, landscape, '61.235', 'scale=-2:min(720\\,ih)'],
+  ])('writes the picture on screen at a moment of %s', (_, atS, size, ss, scale) => {
+    expect(posterArgs('/in/rec.mp4', atS, size, '/out/poster.jpg')).toEqual(poster(ss, scale));
+  });
+
+  it('makes the poster of the thumbnails step the same way: at the default moment, or at the one chosen', () => {
+    const thumbnails = (choices?: { posterAtS?: number | null }, f = facts()) => buildPlan(f, SCREENCAST_PRESET, io, choices).steps.find((s) => s.name === 'thumbnails')!.args;
+    const own = (atS: number) => posterArgs('/in/rec.mp4', atS, landscape, '/work/a1/poster.jpg');
+    // the poster command's input is the second input of the thumbnails command, its output the last output there
+    const input = (atS: number) => own(atS).slice(3, 10);
+    const output = (atS: number) => own(atS).slice(10).map((a) => (a === '0:v:0' ? '1:v:0' : a));
+    expect(hasRun(thumbnails(), input(1.2))).toBe(true);
+    expect(thumbnails().slice(-output(1.2).length)).toEqual(output(1.2));
+    expect(hasRun(thumbnails({ posterAtS: 7.25 }), input(7.25))).toBe(true);
+    expect(hasRun(thumbnails({ posterAtS: null }, facts({ durationS: 3600 })), ['-ss', '10'])).toBe(true);
   });
 });
 

@@ -205,7 +205,12 @@ export function ladderFor(video: NonNullable<SourceFacts['video']>, preset: Tran
   });
 }
 
-export function buildPlan(facts: SourceFacts, preset: TranscodePreset, io: { input: string; outDir: string }): Plan {
+/** What producers chose for the outputs: the moment of the poster (seconds into the recording; the default when absent). */
+export interface PlanChoices {
+  posterAtS?: number | null;
+}
+
+export function buildPlan(facts: SourceFacts, preset: TranscodePreset, io: { input: string; outDir: string }, choices: PlanChoices = {}): Plan {
   const passthrough = passthroughRefusal(facts, preset) === null;
   const steps: FfmpegStep[] = [];
   const renditions: Rendition[] = [];
@@ -273,7 +278,7 @@ export function buildPlan(facts: SourceFacts, preset: TranscodePreset, io: { inp
   renditions.push(...steps.flatMap((s) => s.renditions).filter((r) => r.id !== 'audio-src'));
 
   const storyboard = storyboardFor(facts.durationS, displaySize(video));
-  steps.push(thumbnailsStep(facts, io, storyboard));
+  steps.push(thumbnailsStep(facts, io, storyboard, choices.posterAtS ?? defaultPosterAt(facts.durationS)));
   return { passthrough, steps, renditions, storyboard };
 }
 
@@ -385,19 +390,46 @@ function hlsOutput(preset: TranscodePreset, dir: string): string[] {
   ];
 }
 
-/** Poster from a moment into the recording (past fade-ins and title cards), storyboard from key frames only. */
-function thumbnailsStep(facts: SourceFacts, io: { input: string; outDir: string }, sb: Storyboard): FfmpegStep {
-  const size = displaySize(facts.video!);
-  const posterAt = round3(Math.min(10, facts.durationS * 0.1));
-  const posterScale = size.width >= size.height ? 'scale=-2:min(720\\,ih)' : 'scale=min(720\\,iw):-2';
+/** The default poster: a moment into the recording, past fade-ins and title cards. */
+export function defaultPosterAt(durationS: number): number {
+  return round3(Math.min(10, durationS * 0.1));
+}
+
+/**
+ * Input and output options that make `output` the picture on screen `atS` seconds into the recording (the last
+ * frame that starts at or before it), at most 720 pixels on the short side. ffmpeg seeks to the key frame before
+ * the moment and decodes up to it; every frame until then replaces the file (`-update`), so a moment after the
+ * last frame (sound that outlasts the picture, a still screen in a variable-frame-rate recording) still gets the
+ * last picture. The trim allows a millisecond, so a moment rounded to milliseconds finds its frame.
+ */
+function posterOptions(input: string, atS: number, size: { width: number; height: number }, output: string, inputIndex: number) {
+  const scale = size.width >= size.height ? 'scale=-2:min(720\\,ih)' : 'scale=min(720\\,iw):-2';
+  return {
+    input: [...SAFE_INPUT, '-noaccurate_seek', '-ss', String(round3(atS)), '-i', input],
+    output: [
+      '-map', `${inputIndex}:v:0`, '-vf', `trim=end=0.001,${scale}`, '-fps_mode', 'passthrough', '-update', '1',
+      '-q:v', '3', '-map_metadata', '-1', '-fflags', '+bitexact', output,
+    ],
+  };
+}
+
+/** One command writing the poster at a moment producers chose (`size`: the display size, see displaySize()). */
+export function posterArgs(input: string, atS: number, size: { width: number; height: number }, output: string): string[] {
+  const poster = posterOptions(input, atS, size, output, 0);
+  return ['-hide_banner', '-nostdin', '-y', ...poster.input, ...poster.output];
+}
+
+/** Storyboard from key frames only, and the poster at `posterAtS`, in one command. */
+function thumbnailsStep(facts: SourceFacts, io: { input: string; outDir: string }, sb: Storyboard, posterAtS: number): FfmpegStep {
+  const poster = posterOptions(io.input, posterAtS, displaySize(facts.video!), path.join(io.outDir, 'poster.jpg'), 1);
   const rows = Math.ceil(sb.count / sb.columns);
   const args = [
     '-hide_banner', '-nostdin', '-y', ...SAFE_INPUT,
     '-skip_frame', 'nokey', '-i', io.input,
-    ...SAFE_INPUT, '-ss', String(posterAt), '-i', io.input,
+    ...poster.input,
     '-map', '0:v:0', '-vf', `tpad=stop=-1:stop_mode=clone,fps=1/${sb.intervalS},scale=${sb.tileWidth}:${sb.tileHeight},tile=${sb.columns}x${rows}`,
     '-frames:v', '1', '-q:v', '4', '-map_metadata', '-1', '-fflags', '+bitexact', path.join(io.outDir, sb.file),
-    '-map', '1:v:0', '-vf', posterScale, '-frames:v', '1', '-q:v', '3', '-map_metadata', '-1', '-fflags', '+bitexact', path.join(io.outDir, 'poster.jpg'),
+    ...poster.output,
   ];
   return { name: 'thumbnails', args, durationS: 0, outputs: ['poster.jpg', sb.file], renditions: [] };
 }

@@ -23,3 +23,6 @@ export function cacheControlFor(key: string): string {
   if (['ts', 'm4s', 'mp4', 'm4a', 'aac', 'jpg', 'jpeg', 'png', 'webp'].includes(ext)) return 'private, max-age=31536000, immutable';
   return 'private, no-cache';
 }
+
+/** Images are cached for a year: a file replaced under the same key is addressed with `?v=`, raised at each replacement. */
+export const versionedUrl = (url: string, version: number): string => (version ? `${url}?v=${version}` : url);

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { MediaAssetEntity } from '@app/db';
@@ -17,9 +17,10 @@ export async function lockAsset(em: EntityManager, id: string): Promise<MediaAss
 const CANCELLED = 'Processing was cancelled and what it had made was removed. Choose "Process again" to start over.';
 
 /**
- * Cancelling and restarting processing. The row is changed first and the queue after the commit, so a job never
- * reads the row from before. Running jobs notice the row and stop; the run's job removes its files. Should the queue
- * be unreachable after the commit, asking to process a queued recording again queues its job once more.
+ * Cancelling and restarting processing, and choosing the poster. The row is changed first and the queue after the
+ * commit, so a job never reads the row from before. Running jobs notice the row and stop; the run's job removes its
+ * files. Should the queue be unreachable after the commit, asking again (to process a queued recording, or for the same
+ * poster) queues the job once more.
  */
 @Injectable()
 export class MediaProcessingService {
@@ -89,5 +90,29 @@ export class MediaProcessingService {
     });
     await this.jobs.transcode(id, queued.transcodeRun);
     return queued;
+  }
+
+  /**
+   * Chooses the moment of a processed recording whose picture becomes its poster. The row keeps the choice (processing
+   * it again renders that moment too) and the poster job renders it; once published, `posterUrl` has a higher `?v=`.
+   */
+  async choosePoster(id: string, atSeconds: number, user: AuthUser): Promise<MediaAssetEntity> {
+    const chosen = await this.ds.transaction(async (em) => {
+      const asset = await lockAsset(em, id);
+      if (asset.status !== 'ready') {
+        throw new ConflictException(`The poster can be chosen once the recording has been processed; this one is ${asset.status}.`);
+      }
+      if (!asset.posterFile) throw new ConflictException('This recording has no picture (it is sound only), so it has no poster.');
+      const durationS = asset.durationS ?? 0;
+      if (atSeconds > durationS) {
+        const within = `must lie within the recording: from 0 to ${durationS} seconds`;
+        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [`atSeconds ${within}`], fields: { atSeconds: [within] } });
+      }
+      await em.update(MediaAssetEntity, id, { posterAtS: atSeconds });
+      await this.audit.record({ actorId: user.id, action: 'media.poster_chosen', entityType: 'media_asset', entityId: id, before: { atSeconds: asset.posterAtS }, after: { atSeconds } }, em);
+      return em.findOneByOrFail(MediaAssetEntity, { id });
+    });
+    await this.jobs.poster(id);
+    return chosen;
   }
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -17,6 +18,7 @@ import { AnyStaff, Roles } from '../auth/access.decorators';
 import type { AuthUser } from '../auth/access.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { MediaAssetDto } from './dto/media-asset.dto';
+import { PosterChoiceDto } from './dto/poster.dto';
 import { MediaProcessingService } from './media-processing.service';
 import { MediaService } from './media.service';
 
@@ -75,6 +77,21 @@ export class MediaController {
   @ApiNotFoundResponse({ description: 'No such asset' })
   async retranscode(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<MediaAssetDto> {
     return MediaAssetDto.from(await this.processing.retranscode(id, user));
+  }
+
+  @Put(':id/poster')
+  @HttpCode(202)
+  @Roles('producer')
+  @ApiOperation({
+    summary: 'Choose the moment of a processed recording whose picture becomes its poster',
+    description: 'The poster is rendered in the background and replaces the old one at the same address; then `posterUrl` carries a higher `?v=`.',
+  })
+  @ApiAcceptedResponse({ type: MediaAssetDto, description: 'The asset with the chosen moment; the new poster follows within seconds' })
+  @ApiBadRequestResponse({ description: '`atSeconds` is not a number of seconds within the recording' })
+  @ApiConflictResponse({ description: 'The recording is not processed (ready), or is sound only' })
+  @ApiNotFoundResponse({ description: 'No such asset' })
+  async poster(@Param('id', ParseUUIDPipe) id: string, @Body() body: PosterChoiceDto, @CurrentUser() user: AuthUser): Promise<MediaAssetDto> {
+    return MediaAssetDto.from(await this.processing.choosePoster(id, body.atSeconds, user));
   }
 
   @Get(':id/source')

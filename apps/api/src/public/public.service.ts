@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AssetCaption, AssetChapter, Chapter, TranscriptCue } from '@app/db';
+import { versionedUrl } from '@app/storage';
 import { FeedItem } from './feeds';
 import { PAGE_SIZE, PublicSeriesDetailDto, PublicSeriesDto, PublicVideoDto, PublicVideoPageDto, PublicVideoQueryDto, PublicVideoSummaryDto } from './public.dto';
 import { siteUrls } from './site-urls';
@@ -13,7 +14,8 @@ const LISTED = `e.publication_state = 'published' AND e.visibility = 'public'`;
 /** The only columns a public answer is made from. */
 const SUMMARY_COLUMNS = `
   e.public_slug AS slug, e.title, e.description, e.tags, e.published_at AS "publishedAt", e.updated_at AS "updatedAt",
-  s.slug AS "seriesSlug", s.title AS "seriesTitle", s.language, s.category, a.duration_s AS "durationS", a.poster_file AS "posterFile"`;
+  s.slug AS "seriesSlug", s.title AS "seriesTitle", s.language, s.category, a.duration_s AS "durationS", a.poster_file AS "posterFile",
+  a.poster_version AS "posterVersion"`;
 const FROM = `
   FROM episodes e
   JOIN series s ON s.id = e.series_id
@@ -36,6 +38,8 @@ interface SummaryRow {
   category: string;
   durationS: number | null;
   posterFile: string | null;
+  /** Goes up when a chosen poster replaces the file: the URL's `?v=`, since images are cached for a year. */
+  posterVersion: number;
 }
 
 interface VideoRow extends SummaryRow {
@@ -198,7 +202,7 @@ export class PublicService {
       category: r.category,
       tags: r.tags,
       durationS: r.durationS,
-      posterUrl: r.posterFile && siteUrls(base).file(r.slug, r.posterFile),
+      posterUrl: r.posterFile && versionedUrl(siteUrls(base).file(r.slug, r.posterFile), r.posterVersion),
       publishedAt: r.publishedAt,
       url: siteUrls(base).video(r.slug),
     };

@@ -48,7 +48,7 @@ describe('review and publication of episodes (real API, PostgreSQL, Redis)', () 
       state: 'published',
       visibility: 'public',
       slug: 'je-boeken-verlengen-in-de-app',
-      publicUrl: 'https://bibliotheek.example.nl/videos/je-boeken-verlengen-in-de-app',
+      publicUrl: 'https://bibliotheek.example.nl/video/je-boeken-verlengen-in-de-app',
       publishedAssetId: e.assetId,
       publishAt: null,
     });

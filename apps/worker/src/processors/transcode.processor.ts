@@ -345,7 +345,7 @@ export function transcodeProcessors(deps: TranscodeDeps) {
       withLocalFile(storage, asset.sourceKey, tmpDir, async (input) => {
         const facts = await factsOf(input, asset);
         const work = await ctx.output.workDir('plan');
-        const plan = buildPlan(facts, PRESET, { input, outDir: work });
+        const plan = buildPlan(facts, PRESET, { input, outDir: work }, { posterAtS: asset.posterAtS });
         const long = !!facts.video && facts.durationS > config.TRANSCODE_CHUNK_AFTER_S && (!plan.passthrough || plan.steps.some((s) => s.name === 'ladder'));
         if (!long) {
           const renditions = await runSteps(ctx, plan, plan.steps, work, facts.durationS);
@@ -385,7 +385,7 @@ export function transcodeProcessors(deps: TranscodeDeps) {
             await run(step, work);
             await ctx.output.storeChunks(work);
           } else {
-            const plan = buildPlan(kind === 'audio' ? { ...facts, video: undefined } : facts, PRESET, { input, outDir: work });
+            const plan = buildPlan(kind === 'audio' ? { ...facts, video: undefined } : facts, PRESET, { input, outDir: work }, { posterAtS: asset.posterAtS });
             const step = kind === 'audio' ? plan.steps[0] : plan.steps.find((s) => s.name === 'thumbnails')!;
             await run(step, work);
             const files = [...step.outputs];

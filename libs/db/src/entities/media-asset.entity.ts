@@ -154,6 +154,14 @@ export class MediaAssetEntity {
   @Column({ name: 'poster_file', type: 'text', nullable: true })
   posterFile: string | null;
 
+  /** The moment (seconds into the recording) producers chose for the poster; null: the default moment. */
+  @Column({ name: 'poster_at_s', type: 'double precision', nullable: true })
+  posterAtS: number | null;
+
+  /** Goes up each time a new poster picture is published at `posterFile`: the poster URL carries it as `?v=`. */
+  @Column({ name: 'poster_version', type: 'int', default: 0 })
+  posterVersion: number;
+
   @Column({ name: 'storyboard_file', type: 'text', nullable: true })
   storyboardFile: string | null;
 

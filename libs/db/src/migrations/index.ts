@@ -5,6 +5,7 @@ import { Activities1764370002000 } from './1764370002000-activities';
 import { Broadcasts1764370003000 } from './1764370003000-broadcasts';
 import { Publication1764370006000 } from './1764370006000-publication';
 import { Live1764370008000 } from './1764370008000-live';
+import { PosterChoice1764370009000 } from './1764370009000-poster-choice';
 import { Transcoding1764370005000 } from './1764370005000-transcoding';
 
 /** Every migration in timestamp order (the order TypeORM runs them). Add new ones at the end. */
@@ -17,4 +18,5 @@ export const migrations = [
   Transcoding1764370005000,
   Publication1764370006000,
   Live1764370008000,
+  PosterChoice1764370009000,
 ];

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ASSET_STATUSES, AssetStatus } from '@app/domain';
 import type { MediaAssetEntity } from '@app/db';
+import { versionedUrl } from '@app/storage';
 
 class LoudnessDto {
   @ApiProperty({ description: 'Integrated loudness (LUFS)', example: -19.4 }) integrated: number;
@@ -90,7 +91,15 @@ export class MediaAssetDto {
   @ApiProperty({ type: [RenditionDto] }) renditions: RenditionDto[];
   @ApiProperty({ nullable: true, type: String, example: '/api/media/4f0c…/files/hls/master.m3u8', description: 'HLS master playlist, once a rendition is published' })
   masterUrl: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '/api/media/4f0c…/files/hls/poster.jpg' }) posterUrl: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/api/media/4f0c…/files/hls/poster.jpg?v=2',
+    description: 'The still image; `?v=` goes up each time a chosen poster replaces it at the same address',
+  })
+  posterUrl: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 42.5, description: 'The moment (seconds) producers chose for the poster; null: the default moment' })
+  posterAtS: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'WebVTT pointing each moment at its thumbnail in the storyboard sprite (#xywh)' })
   storyboardUrl: string | null;
   @ApiProperty({ type: [CaptionTrackDto] }) captions: CaptionTrackDto[];
@@ -126,7 +135,8 @@ export class MediaAssetDto {
       uploadedAt: a.uploadedAt,
       probedAt: a.probedAt,
       masterUrl: a.renditions.length ? url('hls/master.m3u8') : null,
-      posterUrl: url(a.posterFile),
+      posterUrl: a.posterFile && versionedUrl(url(a.posterFile)!, a.posterVersion),
+      posterAtS: a.posterAtS,
       storyboardUrl: url(a.storyboardFile),
       captions: a.captions.map((c) => ({ lang: c.lang, label: c.label, url: url(c.file)! })),
       chapters: a.chapters,
