@@ -135,6 +135,12 @@ describe('the chain in Chromium: upload, processing, review, publication, portal
     await noAxeViolations(page);
     await screenshot(page, 'chain-04-processing-playable');
 
+    // The paused frame becomes the poster.
+    await visible(page, '.poster', 'Poster: automatisch gekozen.');
+    await preview.evaluate((v: HTMLVideoElement) => (v.currentTime = 3));
+    await page.getByRole('button', { name: 'Dit beeld als poster gebruiken' }).click();
+    await visible(page, '.poster', 'Poster: het beeld op 0:03.');
+
     // Chapters are checked before they are saved.
     await page.getByRole('button', { name: 'Hoofdstuk toevoegen' }).click();
     await page.getByRole('button', { name: 'Hoofdstuk toevoegen' }).click();

@@ -53,6 +53,8 @@ export interface MediaAsset extends MediaProgress {
   uploadedAt: string | null;
   masterUrl: string | null;
   posterUrl: string | null;
+  /** The moment a producer chose for the poster, if any. */
+  posterAtS: number | null;
   captions: CaptionTrack[];
   chapters: AssetChapter[];
 }
@@ -82,6 +84,10 @@ export class MediaApi {
   }
   removeCaptions(id: string, lang: string): Promise<MediaAsset> {
     return firstValueFrom(this.http.delete<MediaAsset>(`/api/media/${id}/captions/${encodeURIComponent(lang)}`));
+  }
+  /** The frame at `atSeconds` becomes the poster; the worker replaces it shortly after. */
+  choosePoster(id: string, atSeconds: number): Promise<MediaAsset> {
+    return firstValueFrom(this.http.put<MediaAsset>(`/api/media/${id}/poster`, { atSeconds }));
   }
   putChapters(id: string, chapters: { start: number; title: string }[]): Promise<MediaAsset> {
     return firstValueFrom(this.http.put<MediaAsset>(`/api/media/${id}/chapters`, chapters));

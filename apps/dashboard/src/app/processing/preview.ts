@@ -27,6 +27,11 @@ export class MediaPreview {
   private readonly videoRef = viewChild.required<ElementRef<HTMLVideoElement>>('video');
   protected readonly failed = signal(false);
 
+  /** Where playback is now, in seconds (for "use this frame as the poster"). */
+  currentTime(): number {
+    return this.videoRef().nativeElement.currentTime;
+  }
+
   constructor() {
     afterRenderEffect((onCleanup) => {
       const src = this.src();

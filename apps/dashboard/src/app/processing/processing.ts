@@ -57,7 +57,7 @@ export class Processing {
   protected readonly asset = new Loader<MediaAsset>(() => this.api.get(this.id()));
   protected readonly episode = signal<Episode | null>(null);
   protected readonly publication = signal<Publication | null>(null);
-  protected readonly busy = signal<'cancel' | 'retry' | 'submit' | null>(null);
+  protected readonly busy = signal<'cancel' | 'retry' | 'submit' | 'poster' | null>(null);
   protected readonly actionError = signal<string | null>(null);
   protected readonly submitted = signal(false);
   protected readonly steps = STEPS;
@@ -181,7 +181,11 @@ export class Processing {
     if (await this.run('retry', () => this.api.retranscode(this.id()))) void this.watch();
   }
 
-  private async run(what: 'cancel' | 'retry', call: () => Promise<MediaAsset>): Promise<boolean> {
+  protected async choosePoster(atSeconds: number): Promise<void> {
+    await this.run('poster', () => this.api.choosePoster(this.id(), Math.round(atSeconds * 10) / 10));
+  }
+
+  private async run(what: 'cancel' | 'retry' | 'poster', call: () => Promise<MediaAsset>): Promise<boolean> {
     this.busy.set(what);
     this.actionError.set(null);
     try {
