@@ -20,6 +20,8 @@ const freePort = () =>
 export interface RunningStack {
   url: string;
   db: TestDatabase;
+  /** The port of the API's RTMP ingest (rtmp://127.0.0.1:rtmpPort/live/<stream key>). */
+  rtmpPort: number;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   return {
     url,
     db,
+    rtmpPort,
     async stop() {
       await Promise.all(procs.map((p) => new Promise((res) => (p.exitCode !== null ? res(null) : (p.once('exit', res), p.kill('SIGTERM'))))));
       await db.drop();

@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AuthService } from '../auth/auth.service';
@@ -22,7 +21,7 @@ export const REFRESH_MS = 2500;
  */
 @Component({
   selector: 'app-control-room',
-  imports: [DecimalPipe, RouterLink, TranslatePipe, WhenPipe, LoadState, StatusBadge, BroadcastChecklist, StreamKey],
+  imports: [RouterLink, TranslatePipe, WhenPipe, LoadState, StatusBadge, BroadcastChecklist, StreamKey],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'stack' },
   templateUrl: './control-room.html',
@@ -74,6 +73,11 @@ export class ControlRoom {
       this.liveError.set(true);
     }
     this.timer = setTimeout(() => void this.poll(), REFRESH_MS);
+  }
+
+  /** A number as the chosen language writes it (2.011 and 29,9 in Dutch; Angular's number pipe only knows en-US). */
+  protected decimal(value: number, maxDigits: number): string {
+    return new Intl.NumberFormat(this.i18n.lang() === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: maxDigits }).format(value);
   }
 
   protected ingestKey(state: string): MessageKey {
