@@ -241,7 +241,7 @@ describe('broadcasts: booking, conflicts, lifecycle, keys and feeds (real API, P
     expect((await call('producer', 'GET', `/broadcasts/${id}/ingest`)).status).toBe(404);
     const first = await call('producer', 'POST', `/broadcasts/${id}/stream-key`);
     expect(first.body).toEqual({
-      rtmpUrl: 'rtmp://streams.example.org:1935/live',
+      rtmpUrl: `rtmp://streams.example.org:${api.config.RTMP_PORT}/live`,
       streamKey: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
       validFrom: '2027-06-01T09:30:00.000Z',
       validUntil: '2027-06-01T13:00:00.000Z',

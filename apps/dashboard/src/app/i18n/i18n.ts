@@ -13,6 +13,11 @@ export class I18n {
     return text.replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? `{${p}}`));
   }
 
+  /** A number written the way the chosen language writes it (2.214,5 in Dutch, 2,214.5 in English). */
+  number(value: number, maxFractionDigits = 0): string {
+    return new Intl.NumberFormat(this.lang() === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: maxFractionDigits }).format(value);
+  }
+
   toggle(): void {
     this.set(this.lang() === 'nl' ? 'en' : 'nl');
   }

@@ -77,7 +77,7 @@ export class ControlRoom {
 
   /** A number as the chosen language writes it (2.011 and 29,9 in Dutch; Angular's number pipe only knows en-US). */
   protected decimal(value: number, maxDigits: number): string {
-    return new Intl.NumberFormat(this.i18n.lang() === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: maxDigits }).format(value);
+    return this.i18n.number(value, maxDigits);
   }
 
   protected ingestKey(state: string): MessageKey {

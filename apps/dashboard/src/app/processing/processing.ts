@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AuthService } from '../auth/auth.service';
@@ -39,7 +38,7 @@ const STEPS: { key: MessageKey; statuses: string[] }[] = [
  */
 @Component({
   selector: 'app-processing',
-  imports: [DecimalPipe, RouterLink, TranslatePipe, LoadState, MediaPreview, CaptionsForm, ChaptersEditor],
+  imports: [RouterLink, TranslatePipe, LoadState, MediaPreview, CaptionsForm, ChaptersEditor],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'stack' },
   templateUrl: './processing.html',
@@ -165,6 +164,10 @@ export class Processing {
 
   protected stepName(step: string | null): string {
     return step ? this.i18n.t(`processing.stepName.${step}` as MessageKey) : '';
+  }
+
+  protected num(value: number, maxDigits = 0): string {
+    return this.i18n.number(value, maxDigits);
   }
 
   protected size(bytes: number): string {
