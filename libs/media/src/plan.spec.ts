@@ -17,7 +17,7 @@ const hls = (dir: string) => [
   '-hls_segment_filename', `/work/a1/${dir}/seg_%05d.m4s`, `/work/a1/${dir}/index.m3u8`,
 ];
 const x264 = (maxrate: number, level: string, keyint: number, forced: string) => [
-  '-c:v', 'libx264', '-preset', 'faster', '-crf', '23', '-maxrate', String(maxrate), '-bufsize', String(maxrate * 2),
+  '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '21', '-maxrate', String(maxrate), '-bufsize', String(maxrate * 2),
   '-profile:v', 'high', '-level:v', level, '-g', String(keyint), '-keyint_min', String(keyint), '-sc_threshold', '0', '-force_key_frames', forced,
 ];
 const audio = [

@@ -76,16 +76,17 @@ export interface TranscodePreset {
  * Chosen by measuring bytes and SSIM (at rung size) on the generated 1080p screencast of bench/transcode.mjs:
  * - key frames only at segment starts (4 s): on static screens each key frame is the main cost, PeerTube's 2 s GOP
  *   pays it twice; scene-cut key frames bought +0.08 dB for +1.6 % bytes, so they are off (which also keeps rungs aligned);
- * - `faster` gives ~4 % fewer bytes than `veryfast` at equal SSIM for the same speed on screen content (mostly
- *   skipped blocks); `fast`/`medium` gain 1–3 % more at 1.5–2× the time;
+ * - `veryfast` at CRF 21 matches PeerTube's SSIM on every rung at 0.69× its video bytes and encodes the ladder in
+ *   0.48× its time; `faster` at CRF 23 saved ~4 % bytes but took 0.63× (over the 0.5× goal); `fast`/`medium` gain
+ *   1–3 % more bytes at 1.5–2× the time;
  * - `-tune stillimage`, `animation`, lower ipratio and aq-mode 3 did not beat the defaults at equal SSIM;
  * - capped CRF: CRF keeps static text sharp at few bits, the cap keeps window changes within the BANDWIDTH announced.
  */
 export const SCREENCAST_PRESET: TranscodePreset = {
   ladder: [1080, 720, 480],
   segmentS: 4,
-  x264Preset: 'faster',
-  crf: 23,
+  x264Preset: 'veryfast',
+  crf: 21,
   maxBitsPerPixel: 0.07,
   audioKbpsPerChannel: 64,
   passthrough: true,
