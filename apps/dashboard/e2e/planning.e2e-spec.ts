@@ -115,6 +115,14 @@ describe('staff dashboard: planning, broadcasts, series board and admin in Chrom
     // Plan its broadcast: title, time and room come from the calendar; add a producer.
     await page.getByRole('link', { name: 'Uitzending plannen' }).click();
     await page.waitForURL(/\/staff\/broadcasts\/new\?activityId=/);
+    // The form fills itself from the activity once that has loaded.
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('#b-title') as HTMLInputElement | null)?.value !== '' &&
+        !!(document.querySelector('#b-room') as HTMLSelectElement | null)?.selectedOptions[0]?.textContent?.includes('Zaal 1'),
+      null,
+      { timeout: 15_000 },
+    );
     await expect(page.getByLabel('Titel').inputValue()).resolves.toBe('Lezing: veilig internetbankieren');
     await expect(page.getByLabel('Begint').inputValue()).resolves.toBe('2027-02-09T14:00');
     await expect(page.locator('#b-room option:checked').textContent()).resolves.toContain('Zaal 1');

@@ -53,6 +53,9 @@ export class LiveController {
     if (playlist) this.live.countViewer(broadcastId, req.ip ?? '', req.headers['user-agent'] ?? '');
     res.setHeader('Content-Type', contentTypeFor(file));
     res.setHeader('Cache-Control', playlist ? 'no-cache, no-store' : 'public, max-age=10');
-    await pipeline(createReadStream(full), res);
+    await pipeline(createReadStream(full), res).catch((err: NodeJS.ErrnoException) => {
+      // A player that falls behind or leaves aborts the segment it was fetching: normal, not a server error.
+      if (err.code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;
+    });
   }
 }

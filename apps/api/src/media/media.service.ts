@@ -100,6 +100,9 @@ export class MediaService {
       res.end();
       return;
     }
-    await pipeline(await this.storage.get(key, range), res);
+    await pipeline(await this.storage.get(key, range), res).catch((err: NodeJS.ErrnoException) => {
+      // A player that seeks or stops aborts the segment it was fetching: normal, not a server error.
+      if (err.code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;
+    });
   }
 }
