@@ -40,7 +40,7 @@ export function ensureSystemPackages(binToPackage) {
   log(`Installing system packages: ${missing.join(', ')} (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  run('apt-get', ['install', '-y', ...missing], { env });
 }
 
 /** A free TCP port on 127.0.0.1, chosen by the kernel. */
