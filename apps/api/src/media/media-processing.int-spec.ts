@@ -4,17 +4,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import type { Worker } from 'bullmq';
-import type Redis from 'ioredis';
-import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { MediaAssetEntity } from '@app/db';
-import { createRedis, Jobs } from '@app/jobs';
+import { Jobs } from '@app/jobs';
 import type { Storage } from '@app/storage';
 import { startProbeWorker } from '../../../worker/src/processors/probe.processor';
 import { startTranscodeWorkers } from '../../../worker/src/processors/transcode.processor';
 import { startTestApi, TestApi } from '../testing/test-app';
-import { STORAGE } from './storage.provider';
+import { startTestWorkers } from '../testing/test-workers';
 
 jest.setTimeout(180_000);
 
@@ -29,8 +26,7 @@ describe('processing recordings through the API (real API, worker, ffmpeg, Postg
   let api: TestApi;
   let ds: DataSource;
   let storage: Storage;
-  let redis: Redis;
-  let workers: Worker[];
+  let workers: ReturnType<typeof startTestWorkers>;
   let producer: string;
   let editor: string;
   let planner: string;
@@ -80,17 +76,12 @@ describe('processing recordings through the API (real API, worker, ffmpeg, Postg
       TRANSCODE_NICENESS: '5',
       METRICS_TOKEN,
     });
-    ds = api.app.get(DataSource);
-    storage = api.app.get(STORAGE);
-    redis = createRedis(process.env.TEST_REDIS_URL!, 'worker');
-    const jobs = api.app.get(Jobs);
-    const deps = { ds, storage, config: api.config, log: pino({ level: 'silent' }), jobs, connection: redis };
-    workers = [startProbeWorker(deps), ...startTranscodeWorkers(deps)];
+    workers = startTestWorkers(api, (deps) => [startProbeWorker(deps), ...startTranscodeWorkers(deps)]);
+    ({ ds, storage } = workers.deps);
     [producer, editor, planner, admin] = await Promise.all([api.tokenFor('producer'), api.tokenFor('editor'), api.tokenFor('planner'), api.tokenFor('admin')]);
   });
   afterAll(async () => {
-    await Promise.all(workers?.map((w) => w.close()) ?? []);
-    await redis?.quit();
+    await workers?.close();
     await api?.close();
     rmSync(dir, { recursive: true, force: true });
   });

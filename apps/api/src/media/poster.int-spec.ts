@@ -4,18 +4,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import type { Worker } from 'bullmq';
-import type Redis from 'ioredis';
-import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditEventEntity, MediaAssetEntity } from '@app/db';
-import { createRedis, Jobs } from '@app/jobs';
+import { Jobs } from '@app/jobs';
 import type { Storage } from '@app/storage';
 import { startPosterWorker } from '../../../worker/src/processors/poster.processor';
 import { startProbeWorker } from '../../../worker/src/processors/probe.processor';
 import { startTranscodeWorkers } from '../../../worker/src/processors/transcode.processor';
 import { startTestApi, TestApi } from '../testing/test-app';
-import { STORAGE } from './storage.provider';
+import { startTestWorkers } from '../testing/test-workers';
 
 jest.setTimeout(180_000);
 
@@ -30,8 +27,7 @@ describe('choosing the poster of a recording (real API, worker, ffmpeg, PostgreS
   let api: TestApi;
   let ds: DataSource;
   let storage: Storage;
-  let redis: Redis;
-  let workers: Worker[];
+  let workers: ReturnType<typeof startTestWorkers>;
   let producer: string;
   let editor: string;
   let planner: string;
@@ -86,16 +82,12 @@ describe('choosing the poster of a recording (real API, worker, ffmpeg, PostgreS
       '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '60', '-c:a', 'aac', '-shortest', clip,
     ]);
     api = await startTestApi({ MEDIA_DIR: at('media'), QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`, TRANSCODE_NICENESS: '5' });
-    ds = api.app.get(DataSource);
-    storage = api.app.get(STORAGE);
-    redis = createRedis(process.env.TEST_REDIS_URL!, 'worker');
-    const deps = { ds, storage, config: api.config, log: pino({ level: 'silent' }), jobs: api.app.get(Jobs), connection: redis };
-    workers = [startProbeWorker(deps), ...startTranscodeWorkers(deps), startPosterWorker(deps)];
+    workers = startTestWorkers(api, (deps) => [startProbeWorker(deps), ...startTranscodeWorkers(deps), startPosterWorker(deps)]);
+    ({ ds, storage } = workers.deps);
     [producer, editor, planner, admin] = await Promise.all([api.tokenFor('producer'), api.tokenFor('editor'), api.tokenFor('planner'), api.tokenFor('admin')]);
   });
   afterAll(async () => {
-    await Promise.all(workers?.map((w) => w.close()) ?? []);
-    await redis?.quit();
+    await workers?.close();
     await api?.close();
     rmSync(dir, { recursive: true, force: true });
   });
