@@ -3,8 +3,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, screenshot } from './support/browser';
+import { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, personPage, screenshot, visible } from './support/browser';
 import { DEMO_PASSWORD, RunningStack, startStack } from './support/server';
 
 const run = promisify(execFile);
@@ -46,27 +46,18 @@ describe('the chain in Chromium: upload, processing, review, publication, portal
   let browser: Browser;
   let dir: string;
   let screencast: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(process.env.TEST_RUN_DIR ?? os.tmpdir(), 'chain-'));
     [stack, browser, screencast] = await Promise.all([startStack({ worker: true }), launchBrowser(), makeScreencast(dir, 'verlengen-in-de-app.mp4', 6)]);
   }, LONG);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await stack?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   }, LONG);
 
-  /** A fresh browser (own session) for each person. */
-  const open = async (viewport = DESKTOP): Promise<Page> => {
-    const context = await browser.newContext({ viewport, timezoneId: 'Europe/Amsterdam', locale: 'nl-NL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('dialog', (d) => void d.accept());
-    return page;
-  };
+  const open = (viewport = DESKTOP): Promise<Page> => personPage(browser, viewport);
   const login = async (page: Page, who: string) => {
     await page.goto(`${stack.url}/login`);
     await page.getByLabel('E-mailadres').fill(`${who}@demo.library`);
@@ -74,8 +65,6 @@ describe('the chain in Chromium: upload, processing, review, publication, portal
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForURL(/\/staff$/);
   };
-  const visible = (page: Page, selector: string, text: string | RegExp, timeout = 15_000) =>
-    page.locator(selector, { hasText: text }).first().waitFor({ state: 'visible', timeout });
   const noAxeViolations = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
   const waitFor = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 20_000): Promise<T> => {
     const deadline = Date.now() + timeout;

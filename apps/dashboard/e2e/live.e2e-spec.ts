@@ -2,8 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, screenshot } from './support/browser';
+import { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, personPage, screenshot, visible } from './support/browser';
 import { DEMO_PASSWORD, RunningStack, startStack } from './support/server';
 
 const LONG = 180_000;
@@ -28,7 +28,6 @@ describe('live in Chromium: encoder → control room → patron live page', () =
   let dir: string;
   let encoder: ChildProcess | undefined;
   let encoderLog = '';
-  const contexts: BrowserContext[] = [];
   let token: string;
   let broadcastId: string;
   let rtmp: { rtmpUrl: string; streamKey: string };
@@ -49,24 +48,12 @@ describe('live in Chromium: encoder → control room → patron live page', () =
       encoder.kill('SIGKILL');
       await gone;
     }
-    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await stack?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   }, LONG);
 
-  const open = async (viewport = DESKTOP): Promise<Page> => {
-    const context = await browser.newContext({ viewport, timezoneId: 'Europe/Amsterdam', locale: 'nl-NL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('dialog', (d) => {
-      confirms.push(d.message());
-      void d.accept();
-    });
-    return page;
-  };
-  const visible = (page: Page, selector: string, text: string | RegExp, timeout = 15_000) =>
-    page.locator(selector, { hasText: text }).first().waitFor({ state: 'visible', timeout });
+  const open = (viewport = DESKTOP): Promise<Page> => personPage(browser, viewport, (message) => confirms.push(message));
   const noAxeViolations = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
   const waitFor = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 20_000): Promise<T> => {
     const deadline = Date.now() + timeout;

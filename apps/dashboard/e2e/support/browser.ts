@@ -32,3 +32,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/** A person at their own screen: a fresh browser context (own session) in Amsterdam time; dialogs are accepted. */
+export async function personPage(browser: Browser, viewport: { width: number; height: number }, onDialog?: (message: string) => void): Promise<Page> {
+  const context = await browser.newContext({ viewport, timezoneId: 'Europe/Amsterdam', locale: 'nl-NL' });
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    onDialog?.(d.message());
+    void d.accept();
+  });
+  return page;
+}
+
+/** Waits until an element matching `selector` that contains `text` is visible. */
+export const visible = (page: Page, selector: string, text: string | RegExp, timeout = 15_000): Promise<void> =>
+  page.locator(selector, { hasText: text }).first().waitFor({ state: 'visible', timeout });
